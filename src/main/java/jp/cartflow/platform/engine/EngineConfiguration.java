@@ -1,0 +1,35 @@
+package jp.cartflow.platform.engine;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Engine settings that must hold in every profile. */
+@Configuration(proxyBeanMethods = false)
+public class EngineConfiguration {
+
+    @Bean
+    CamundaDeploymentConfiguration camundaDeploymentConfiguration() {
+        return new StableNameDeploymentConfiguration();
+    }
+
+    /**
+     * Secure by default: no Java-serialized variables, no expressions in ad-hoc queries, and
+     * authorization checks for everything that arrives through the REST API or the webapps.
+     */
+    @Bean
+    ProcessEnginePlugin secureEngineDefaults() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setJavaSerializationFormatEnabled(false);
+                configuration.setEnableExpressionsInAdhocQueries(false);
+                configuration.setAuthorizationEnabled(true);
+                configuration.setEnforceHistoryTimeToLive(true);
+            }
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package jp.cartflow.testsupport;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole application on a real PostgreSQL with the demo shop, demo
+ * users and an in-process mail server on free ports. All subclasses share one Spring context (and one
+ * database). The job executor is off: tests run jobs on purpose ({@link Jobs}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+public abstract class PostgresIntegrationTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        TestDatabases.Database database = TestDatabases.createPostgres();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+        int smtp = TestDatabases.freePort();
+        int pop3 = TestDatabases.freePort();
+        registry.add("cartflow.demo.mail.smtp-port", () -> smtp);
+        registry.add("cartflow.demo.mail.pop3-port", () -> pop3);
+    }
+}
