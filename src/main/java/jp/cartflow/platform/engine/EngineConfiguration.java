@@ -29,6 +29,9 @@ public class EngineConfiguration {
                 configuration.setEnableExpressionsInAdhocQueries(false);
                 configuration.setAuthorizationEnabled(true);
                 configuration.setEnforceHistoryTimeToLive(true);
+                // group ids like "inventory-tools" need the hyphen (the default allows [a-zA-Z0-9]+ only)
+                configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9-]*|camunda-admin");
+                configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]*");
             }
         };
     }

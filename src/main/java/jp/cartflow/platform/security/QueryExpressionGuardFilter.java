@@ -102,8 +102,12 @@ public class QueryExpressionGuardFilter extends OncePerRequestFilter {
         if (!start.find()) {
             return null;
         }
-        int end = Math.min(text.length(), start.start() + 60);
-        return text.substring(start.start(), end);
+        Matcher whole = EXPRESSION.matcher(text);
+        if (whole.find(start.start()) && whole.start() == start.start() && whole.group().length() <= 80) {
+            return whole.group();
+        }
+        int end = Math.min(text.length(), start.start() + 40);
+        return text.substring(start.start(), end).replaceAll("[\\r\\n\"]", " ").strip();
     }
 
     /** For saved filters: expressions other than the harmless ones Tasklist uses. */

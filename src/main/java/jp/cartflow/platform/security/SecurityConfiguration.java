@@ -51,7 +51,7 @@ public class SecurityConfiguration {
                 // the webapps authenticate with Camunda's own login and session
                 .requestMatchers("/camunda/**").permitAll()
                 .requestMatchers("/", "/error").permitAll()
-                .requestMatchers("/engine-rest/**").authenticated()
+                .requestMatchers("/engine-rest/**").hasAnyAuthority(authority(ADMIN), authority(OPERATORS), authority(INTEGRATIONS))
                 .requestMatchers("/api/inventory/**").hasAnyAuthority(authority(INVENTORY_TOOLS), authority(ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/demo/**").authenticated()
                 .requestMatchers("/api/admin/**").hasAuthority(authority(ADMIN))
