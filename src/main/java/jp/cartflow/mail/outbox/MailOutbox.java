@@ -10,6 +10,7 @@ import jp.cartflow.mail.smtp.SmtpProperties;
 import jp.cartflow.mail.smtp.SmtpReceipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,9 +44,12 @@ public class MailOutbox {
     private final Clock clock;
     private final String messageIdDomain;
     private final TransactionTemplate separateTransaction;
+    private final ApplicationEventPublisher events;
 
     MailOutbox(OutboxRepository repository, MailTransport transport, BounceRegistry bounces, JdbcClient jdbc,
-               Clock clock, SmtpProperties smtp, PlatformTransactionManager transactionManager) {
+               Clock clock, SmtpProperties smtp, PlatformTransactionManager transactionManager,
+               ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.transport = transport;
         this.bounces = bounces;
@@ -134,7 +138,10 @@ public class MailOutbox {
 
     private void deliver(OutboxMail mail) throws MailDeliveryException {
         SmtpReceipt receipt = transport.send(toOutgoing(mail));
-        repository.markSent(mail.id(), receipt.serverReply(), clock.instant());
+        Instant sentAt = clock.instant();
+        repository.markSent(mail.id(), receipt.serverReply(), sentAt);
+        events.publishEvent(new MailSent(mail.id(), mail.shopId(), mail.orderId(), mail.kind(), mail.templateKey(),
+                mail.to(), sentAt));
         if (mail.kind() == MailKind.TRANSACTIONAL || mail.kind() == MailKind.NOTICE) {
             for (String address : mail.to()) {
                 if (bounces.clear(mail.shopId(), address, "mail " + mail.messageId())) {

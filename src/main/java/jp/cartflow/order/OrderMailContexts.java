@@ -1,0 +1,74 @@
+package jp.cartflow.order;
+
+import jp.cartflow.mail.template.MailContext;
+import jp.cartflow.mail.template.OrderLineView;
+import jp.cartflow.mail.template.OrderView;
+import jp.cartflow.mail.template.ShipmentView;
+import jp.cartflow.mail.template.ShopView;
+import jp.cartflow.shop.Shop;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the data a mail template sees for an order (MAIL-1), in the shop's business time zone. */
+@Component
+public class OrderMailContexts {
+
+    private static final Map<String, String> PAYMENT_NAMES = Map.of(
+            "SBPS_CARD", "クレジットカード", "ZEUS_CARD", "クレジットカード", "COD", "代金引換",
+            "NP_DEFERRED", "NP後払い", "FREE", "その他");
+
+    private final OrderRepository orders;
+    private final Clock clock;
+
+    public OrderMailContexts(OrderRepository orders, Clock clock) {
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    public MailContext forOrder(Shop shop, Order order, boolean includeSubscriptionNo) {
+        ZonedDateTime orderedAt = order.orderedAt().atZone(clock.getZone());
+        OrderView orderView = OrderView.builder()
+                .orderNo(order.orderNo())
+                .orderDateTime(orderedAt)
+                .name(order.lastName(), order.firstName())
+                .kana(order.lastNameKana(), order.firstNameKana())
+                .email(order.email()).tel(order.tel()).zip(order.zipcode()).address(order.address())
+                .paymentMethod(PAYMENT_NAMES.getOrDefault(order.paymentMethodCode(), order.paymentMethodCode()))
+                .subtotal(order.subtotal()).shippingFee(order.shippingFee()).paymentFee(order.paymentFee())
+                .discount(order.discount()).pointsUsed(order.pointsUsed()).total(order.total())
+                .memo(order.memo()).subscriptionNo(order.subscriptionNo())
+                .nextDeliveryDate(order.nextDeliveryDate())
+                .build();
+        List<OrderLineView> lines = orders.lines(order.id()).stream()
+                .map(l -> OrderLineView.of(l.productId() == null ? null : String.valueOf(l.productId()),
+                        l.productCode(), l.productName(), l.unitPrice(), l.quantity()))
+                .toList();
+        List<ShipmentView> shipments = orders.shipments(order.id()).stream()
+                .map(s -> ShipmentView.builder()
+                        .name(s.lastName(), s.firstName())
+                        .kana(s.lastNameKana(), s.firstNameKana())
+                        .zip(s.zipcode()).address(s.address()).tel(s.tel())
+                        .shippingMethod(s.carrierCode(), s.carrierName())
+                        .trackingUrlTemplate(s.trackingUrlTemplate())
+                        .timeSlot(s.timeSlotCode())
+                        .deliveryDate(s.deliveryDate())
+                        .shippedDate(s.shippedDate())
+                        // the first parcel's number links to the carrier's tracking page (MAIL-2)
+                        .trackingNumber(s.trackingNumbers().isEmpty() ? null : s.trackingNumbers().get(0))
+                        .attributes(s.attributes())
+                        .build())
+                .toList();
+        return MailContext.builder()
+                .shop(new ShopView(shop.name(), null, shop.email()))
+                .order(orderView)
+                .lines(lines)
+                .shipments(shipments)
+                .orderAttributes(orders.orderAttributes(order.id()))
+                .includeSubscriptionNo(includeSubscriptionNo)
+                .build();
+    }
+}

@@ -1,0 +1,31 @@
+package jp.cartflow.shipping.process;
+
+import jp.cartflow.mail.bounce.BounceRegistry;
+import jp.cartflow.shipping.ShipmentService;
+import jp.cartflow.shipping.ShippingNotificationProcess.Var;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** 宛先のバウンス履歴を確認する (BNC-2): a flagged address makes the operator decide. */
+@Component("checkRecipientBounceDelegate")
+class CheckRecipientBounceDelegate implements JavaDelegate {
+
+    private final ShipmentService shipments;
+
+    CheckRecipientBounceDelegate(ShipmentService shipments) {
+        this.shipments = shipments;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Optional<BounceRegistry.Flag> flag = shipments.recipientBounce(((Number) execution.getVariable(Var.ORDER_ID)).longValue());
+        execution.setVariable(Var.RECIPIENT_BOUNCED, flag.isPresent());
+        flag.ifPresent(f -> {
+            execution.setVariable(Var.RECIPIENT_EMAIL, f.email());
+            execution.setVariable(Var.BOUNCE_SUMMARY, f.summary());
+        });
+    }
+}

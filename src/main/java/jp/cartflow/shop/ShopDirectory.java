@@ -1,0 +1,63 @@
+package jp.cartflow.shop;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads shops and their carriers. The shop served by the API is {@code cartflow.shop-code}. */
+@Service
+public class ShopDirectory {
+
+    private final JdbcClient jdbc;
+    private final String defaultShopCode;
+
+    public ShopDirectory(JdbcClient jdbc, @Value("${cartflow.shop-code:demo}") String defaultShopCode) {
+        this.jdbc = jdbc;
+        this.defaultShopCode = defaultShopCode;
+    }
+
+    /** The shop this installation serves. */
+    public Shop current() {
+        return byCode(defaultShopCode).orElseThrow(() -> new IllegalStateException(
+                "shop '" + defaultShopCode + "' does not exist (set cartflow.shop-code)"));
+    }
+
+    public Optional<Shop> byCode(String code) {
+        return jdbc.sql("SELECT id, code, name, email, copy_email, bounce_address FROM shop WHERE code = :code")
+                .param("code", code)
+                .query((rs, n) -> new Shop(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .optional();
+    }
+
+    public Shop byId(long id) {
+        return jdbc.sql("SELECT id, code, name, email, copy_email, bounce_address FROM shop WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Shop(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .single();
+    }
+
+    public Optional<Carrier> carrier(long shopId, String code) {
+        return jdbc.sql("""
+                SELECT id, shop_id, code, name, tracking_url_template, tracking_number_pattern
+                FROM carrier WHERE shop_id = :shop AND code = :code AND enabled = TRUE""")
+                .param("shop", shopId).param("code", code)
+                .query((rs, n) -> new Carrier(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .optional();
+    }
+
+    public List<Carrier> carriers(long shopId) {
+        return jdbc.sql("""
+                SELECT id, shop_id, code, name, tracking_url_template, tracking_number_pattern
+                FROM carrier WHERE shop_id = :shop AND enabled = TRUE ORDER BY sort_order, id""")
+                .param("shop", shopId)
+                .query((rs, n) -> new Carrier(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .list();
+    }
+}
