@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +54,7 @@ public class DemoMailboxController {
     }
 
     private static List<String> addresses(Address[] addresses) {
-        return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+        return addresses == null ? List.of() : Arrays.stream(addresses)
+                .map(a -> a instanceof InternetAddress internet ? internet.toUnicodeString() : a.toString()).toList();
     }
 }

@@ -1,0 +1,145 @@
+package jp.cartflow.shipping;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import jp.cartflow.testsupport.Jobs;
+import jp.cartflow.testsupport.PostgresIntegrationTest;
+import jp.cartflow.testsupport.TestOrders;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code POST /api/orders/{orderNo}/shipments} end to end: REST → process → outbox → SMTP. */
+class ShipmentRegistrationIT extends PostgresIntegrationTest {
+
+    @Autowired TestRestTemplate rest;
+    @Autowired GreenMail mailServer;
+    @Autowired TestOrders testOrders;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void purge() throws Exception {
+        mailServer.purgeEmailFromAllMailboxes();
+    }
+
+    private ResponseEntity<Map> post(String orderNo, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth("storefront", "storefront")
+                .postForEntity("/api/orders/" + orderNo + "/shipments", new HttpEntity<>(json, headers), Map.class);
+    }
+
+    @Test
+    @DisplayName("MAIL-1 MAIL-2 one mail with the carrier's tracking URL, the order date in the template's format, "
+            + "one block per line and per shipment, and attribute 90")
+    void mailContent() throws Exception {
+        String orderNo = TestOrders.newOrderNo();
+        long orderId = testOrders.create(orderNo, "yamada", "yamato", "sagawa");
+        // the second parcel went out earlier with Sagawa
+        jdbc.sql("""
+                INSERT INTO shipment_tracking_number (shipment_id, tracking_number)
+                SELECT id, '555566667777' FROM shipment WHERE order_id = :order AND shipment_no = 2""")
+                .param("order", orderId).update();
+
+        ResponseEntity<Map> response = post(orderNo,
+                "{\"carrierCode\":\"yamato\",\"trackingNumbers\":[\"123456789012\"],\"shippedDate\":\"2026-11-20\"}");
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        assertThat(response.getBody()).containsEntry("shipmentNo", 1);
+        Jobs.runAll(management, (String) response.getBody().get("processInstanceId"));
+
+        MimeMessage[] received = mailServer.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        String body = (String) received[0].getContent();
+        assertThat(body)
+                .contains("https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=123456789012")
+                .contains("https://k2k.sagawa-exp.co.jp/p/web/okurijosearch.do?okurijoNo=555566667777")
+                .contains("ご注文日時:2026年11月18日 10時15分")
+                .contains("株式会社テスト商事");
+        assertThat(body.split("商品名:", -1)).as("one block per order line").hasSize(3);
+        assertThat(body.split("配送方法:", -1)).as("one block per shipment").hasSize(3);
+        assertThat(received[0].getSubject()).contains(orderNo);
+    }
+
+    @Test
+    @DisplayName("bad input is refused with problem+json naming the field, and nothing is written or started")
+    void badInput() {
+        String orderNo = TestOrders.newOrderNo();
+        long orderId = testOrders.create(orderNo, "yamada", "yamato");
+        long instancesBefore = runtime.createProcessInstanceQuery().count();
+
+        assertProblem(post("NO-SUCH-ORDER", "{\"carrierCode\":\"yamato\",\"trackingNumbers\":[\"123456789012\"],"
+                + "\"shippedDate\":\"2026-11-20\"}"), 404, "not-found", "orderNo");
+        assertProblem(post(orderNo, "{\"carrierCode\":\"kangaroo\",\"trackingNumbers\":[\"123456789012\"],"
+                + "\"shippedDate\":\"2026-11-20\"}"), 422, "validation", "carrierCode");
+        assertProblem(post(orderNo, "{\"carrierCode\":\"yamato\",\"trackingNumbers\":[],"
+                + "\"shippedDate\":\"2026-11-20\"}"), 400, "validation", "trackingNumbers");
+        assertProblem(post(orderNo, "{\"carrierCode\":\"yamato\",\"trackingNumbers\":[\"12 34\"],"
+                + "\"shippedDate\":\"2026-11-20\"}"), 422, "validation", "trackingNumbers[0]");
+        assertProblem(post(orderNo, "{\"carrierCode\":\"yamato\",\"trackingNumbers\":[\"12345\"],"
+                + "\"shippedDate\":\"2026-11-20\"}"), 422, "validation", "trackingNumbers[0]");
+        assertProblem(post(orderNo, "{\"carrierCode\":\"yamato\",\"trackingNumbers\":[\"123456789012\"],"
+                + "\"shippedDate\":\"20-11-2026\"}"), 400, "malformed-request", "shippedDate");
+        assertProblem(post(orderNo, "{\"carrierCode\":\"yamato\",\"trackingNumbers\":[\"123456789012\"]}"),
+                400, "validation", "shippedDate");
+        assertProblem(post(orderNo, "{\"carrierCode\":\"yamato\",\"trackingNumbers\":[\"123456789012\"],"
+                + "\"shippedDate\":\"2026-11-20\",\"colour\":\"red\"}"), 400, "malformed-request", "colour");
+        assertProblem(post(orderNo, "{\"carrierCode\":\"yamato\",\"trackingNumbers\":\"123456789012\","
+                + "\"shippedDate\":\"2026-11-20\"}"), 400, "malformed-request", "trackingNumbers");
+        assertProblem(post(orderNo, "{\"carrierCode\":\"yamato\",\"trackingNumbers\":[\"123456789012\"],"
+                + "\"shippedDate\":\"2999-01-01\"}"), 422, "validation", "shippedDate");
+
+        assertThat(testOrders.trackingNumberCount(orderId)).isZero();
+        assertThat(testOrders.outboxCount(orderId)).isZero();
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+    }
+
+    @Test
+    @DisplayName("a duplicate shipment registration is a 409 and changes nothing")
+    void duplicateRegistration() {
+        String orderNo = TestOrders.newOrderNo();
+        long orderId = testOrders.create(orderNo, "yamada", "yamato");
+        String body = "{\"carrierCode\":\"yamato\",\"trackingNumbers\":[\"123456789012\"],\"shippedDate\":\"2026-11-20\"}";
+        assertThat(post(orderNo, body).getStatusCode().value()).isEqualTo(201);
+        long instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderNo).count();
+
+        assertProblem(post(orderNo, body), 409, "conflict", "orderNo");
+        assertProblem(post(orderNo, body.replace("}", ",\"shipmentNo\":1}")), 409, "conflict", "shipmentNo");
+        assertThat(testOrders.trackingNumberCount(orderId)).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderNo).count()).isEqualTo(instances);
+    }
+
+    @Test
+    @DisplayName("a user outside operators/integrations may not register shipments (403)")
+    void forbidden() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> response = rest.withBasicAuth("tempostar", "tempostar").postForEntity(
+                "/api/orders/D-100001/shipments", new HttpEntity<>("{}", headers), Map.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(403);
+    }
+
+    @SuppressWarnings("rawtypes")
+    static void assertProblem(ResponseEntity<Map> response, int status, String type, String field) {
+        assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isNotNull();
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.getBody()).containsEntry("type", "https://cartflow.jp/problems/" + type)
+                .containsEntry("field", field)
+                .doesNotContainKey("trace");
+    }
+}

@@ -1,0 +1,19 @@
+package jp.cartflow.testsupport;
+
+import jp.cartflow.mail.smtp.MailTransport;
+import jp.cartflow.mail.smtp.SmtpProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** Beans every integration test shares (one context for all of them). */
+@TestConfiguration(proxyBeanMethods = false)
+public class IntegrationTestBeans {
+
+    /** The real SMTP transport with an outage switch (see {@link SmtpOutage}). */
+    @Bean
+    @Primary
+    SmtpOutage smtpOutage(SmtpProperties properties) {
+        return new SmtpOutage(properties);
+    }
+}
