@@ -9,11 +9,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the integration tests: the whole application on a real PostgreSQL with the demo shop, demo
  * users and an in-process mail server on free ports. All subclasses share one Spring context (and one
- * database). The job executor is off: tests run jobs on purpose ({@link Jobs}).
+ * database). The job executor is off: tests run jobs on purpose ({@link Jobs}). Shared test beans
+ * (e.g. the CVE probe) come from {@link TestBeans}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-@Import(IntegrationTestBeans.class)
+@Import({IntegrationTestBeans.class, TestBeans.class})
 public abstract class PostgresIntegrationTest {
 
     @DynamicPropertySource
