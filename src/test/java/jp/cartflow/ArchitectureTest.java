@@ -1,0 +1,75 @@
+package jp.cartflow;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The floors of the house (docs/architecture.md): dependencies point one way, and no package cycles. */
+@DisplayName("Architecture: package floors")
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("jp.cartflow");
+    }
+
+    @Test
+    @DisplayName("platform depends on no feature")
+    void platformIsTheGroundFloor() {
+        noClasses().that().resideInAPackage("jp.cartflow.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("jp.cartflow.shop..", "jp.cartflow.order..",
+                        "jp.cartflow.mail..", "jp.cartflow.shipping..", "jp.cartflow.subscription..",
+                        "jp.cartflow.payment..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("mail knows nothing of orders or processes above it")
+    void mailIsBelowOrders() {
+        noClasses().that().resideInAPackage("jp.cartflow.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("jp.cartflow.order..", "jp.cartflow.shipping..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("shop is the lowest feature floor")
+    void shopIsBelowEverything() {
+        noClasses().that().resideInAPackage("jp.cartflow.shop..")
+                .should().dependOnClassesThat().resideInAnyPackage("jp.cartflow.mail..", "jp.cartflow.order..",
+                        "jp.cartflow.shipping..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("order does not reach up into shipping")
+    void orderIsBelowShipping() {
+        noClasses().that().resideInAPackage("jp.cartflow.order..")
+                .should().dependOnClassesThat().resideInAPackage("jp.cartflow.shipping..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("only process adapters and delegates touch the engine API")
+    void engineBehindPorts() {
+        noClasses().that().resideInAnyPackage("jp.cartflow.shop..", "jp.cartflow.order..", "jp.cartflow.mail.template..",
+                        "jp.cartflow.mail.templates..", "jp.cartflow.mail.smtp..", "jp.cartflow.mail.bounce..")
+                .or().haveSimpleName("ShipmentService")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("no cycles between feature packages")
+    void noCycles() {
+        slices().matching("jp.cartflow.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
