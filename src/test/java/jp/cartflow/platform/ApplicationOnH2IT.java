@@ -3,6 +3,7 @@ package jp.cartflow.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.cartflow.testsupport.TestDatabases;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "camunda.bpm.process-engine-name=h2it")
 @ActiveProfiles({"demo", "test"})
 @DirtiesContext
+@Tag("own-jvm")
 @DisplayName("The application on H2 (demo profile)")
 class ApplicationOnH2IT {
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** At start-up, every shop gets the default templates it lacks. */
 @Component
+@org.springframework.core.annotation.Order(10)
 class DefaultTemplateInstaller implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultTemplateInstaller.class);

@@ -19,6 +19,7 @@ public enum ProblemType {
     BUSINESS_RULE("business-rule", "Business rule violated"),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
+    NOT_CONFIGURED("not-configured", "Not configured"),
     INTERNAL("internal", "Internal error");
 
     public static final String BASE = "https://cartflow.jp/problems/";

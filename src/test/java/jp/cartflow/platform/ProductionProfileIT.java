@@ -1,0 +1,109 @@
+package jp.cartflow.platform;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jp.cartflow.CartflowApplication;
+import jp.cartflow.testsupport.TestDatabases;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code postgres} profile as production runs it: every setting from the environment (given here as
+ * the same names), no demo users, no demo data, the administrator and the shop created at first start.
+ */
+@Tag("own-jvm")
+@DisplayName("Production profile (postgres)")
+class ProductionProfileIT {
+
+    private static ConfigurableApplicationContext context;
+    private static GreenMail smtp;
+    private static int port;
+
+    @BeforeAll
+    static void start() {
+        TestDatabases.Database db = TestDatabases.createPostgres();
+        smtp = new GreenMail(new ServerSetup(TestDatabases.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Map<String, Object> environment = Map.ofEntries(
+                Map.entry("CARTFLOW_DB_URL", db.url()), Map.entry("CARTFLOW_DB_USER", db.user()),
+                // the embedded server trusts local connections: any password passes, but production requires one
+                Map.entry("CARTFLOW_DB_PASSWORD", db.password().isEmpty() ? "unused-by-trust-auth" : db.password()),
+                Map.entry("CARTFLOW_ADMIN_USER", "chief"), Map.entry("CARTFLOW_ADMIN_PASSWORD", "s3cret-Pass"),
+                Map.entry("CARTFLOW_SMTP_HOST", "127.0.0.1"),
+                Map.entry("CARTFLOW_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort())),
+                Map.entry("CARTFLOW_SHOP_NAME", "本番商店"), Map.entry("CARTFLOW_SHOP_EMAIL", "info@shop.example.jp"),
+                Map.entry("server.port", "0"), Map.entry("camunda.bpm.process-engine-name", "production-it"),
+                Map.entry("camunda.bpm.job-execution.enabled", "false"),
+                Map.entry("cartflow.mail.dispatcher.enabled", "false"));
+        context = new SpringApplicationBuilder(CartflowApplication.class).profiles("postgres")
+                .web(WebApplicationType.SERVLET).properties(environment).run();
+        port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("no demo users or data; the administrator comes from the environment; the shop is created")
+    void noDemo() {
+        IdentityService identity = context.getBean(IdentityService.class);
+        assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("chief");
+        assertThat(identity.checkPassword("chief", "s3cret-Pass")).isTrue();
+        assertThat(identity.createUserQuery().userId("chief").memberOfGroup("camunda-admin").count()).isEqualTo(1);
+        assertThat(identity.createGroupQuery().list()).extracting(g -> g.getId())
+                .contains("camunda-admin", "operators", "integrations", "inventory-tools");
+
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("SELECT code FROM shop").query(String.class).list()).containsExactly("main");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer_order").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM member").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_template").query(Integer.class).single())
+                .as("the default templates are installed for the new shop").isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("the API needs the administrator's credentials; the demo's passwords do not work")
+    void secured() throws Exception {
+        assertThat(get("/engine-rest/task", null)).isEqualTo(401);
+        assertThat(get("/api/mail-templates/SHIPPING_COMPLETE", null)).isEqualTo(401);
+        assertThat(get("/api/mail-templates/SHIPPING_COMPLETE", "demo:demo")).isEqualTo(401);
+        assertThat(get("/api/mail-templates/SHIPPING_COMPLETE", "chief:s3cret-Pass")).isEqualTo(200);
+        assertThat(get("/api/demo/mailbox", "chief:s3cret-Pass")).as("no demo mailbox in production").isEqualTo(404);
+        assertThat(get("/actuator/health", null)).isEqualTo(200);
+    }
+
+    private static int get(String path, String credentials) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
