@@ -120,7 +120,9 @@ class ShippingNotificationProcessIT extends PostgresIntegrationTest {
         assertThat(pi).isWaitingAt(TASK_CONFIRM_BOUNCED_RECIPIENT);
         Task task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(task).hasCandidateGroup("operators");
-        assertThat(pi).variables().containsEntry("recipientEmail", email).containsKey("bounceSummary");
+        assertThat(pi).variables().containsEntry("recipientEmail", email)
+                .containsEntry("bounceSummary", "ハード バウンス 1 回 (最終: 2026年11月21日 8:07) — smtp; 550 5.1.1 "
+                        + "<bounce-me@demo.cartflow.test>: Recipient address rejected: User unknown");
         assertThat(testOrders.outboxCount(orderId)).as("nothing queued before the operator decides").isZero();
 
         engine.getIdentityService().setAuthentication("operator", List.of("operators"));

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,9 +26,12 @@ public class BounceRegistry {
 
     /** A flagged address: what the operator is warned about before a mail goes to it. */
     public record Flag(String email, String kind, int count, Instant lastBouncedAt, String diagnostic) {
-        public String summary() {
+        private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm");
+
+        /** For the operator, in the business time zone, e.g. "ハード バウンス 1 回 (最終: 2026年11月21日 8:07) — 550 …". */
+        public String summary(ZoneId zone) {
             return "%s バウンス %d 回 (最終: %s)%s".formatted("HARD".equals(kind) ? "ハード" : "ソフト", count,
-                    lastBouncedAt, diagnostic == null ? "" : " — " + diagnostic);
+                    WHEN.format(lastBouncedAt.atZone(zone)), diagnostic == null ? "" : " — " + diagnostic);
         }
     }
 

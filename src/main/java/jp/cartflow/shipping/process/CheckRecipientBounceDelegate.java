@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /** 宛先のバウンス履歴を確認する (BNC-2): a flagged address makes the operator decide. */
@@ -14,9 +15,11 @@ import java.util.Optional;
 class CheckRecipientBounceDelegate implements JavaDelegate {
 
     private final ShipmentService shipments;
+    private final Clock clock;
 
-    CheckRecipientBounceDelegate(ShipmentService shipments) {
+    CheckRecipientBounceDelegate(ShipmentService shipments, Clock clock) {
         this.shipments = shipments;
+        this.clock = clock;
     }
 
     @Override
@@ -25,7 +28,7 @@ class CheckRecipientBounceDelegate implements JavaDelegate {
         execution.setVariable(Var.RECIPIENT_BOUNCED, flag.isPresent());
         flag.ifPresent(f -> {
             execution.setVariable(Var.RECIPIENT_EMAIL, f.email());
-            execution.setVariable(Var.BOUNCE_SUMMARY, f.summary());
+            execution.setVariable(Var.BOUNCE_SUMMARY, f.summary(clock.getZone()));
         });
     }
 }
