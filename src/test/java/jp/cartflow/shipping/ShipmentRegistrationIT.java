@@ -76,6 +76,56 @@ class ShipmentRegistrationIT extends PostgresIntegrationTest {
     }
 
     @Test
+    @DisplayName("SUB-30 the subscription number is in the mail only when the send asks for it")
+    void subscriptionNumberOnRequest() throws Exception {
+        String asked = TestOrders.newOrderNo();
+        String notAsked = TestOrders.newOrderNo();
+        for (String orderNo : new String[]{asked, notAsked}) {
+            long orderId = testOrders.create(orderNo, "yamada", "yamato");
+            jdbc.sql("UPDATE customer_order SET subscription_no = 'tk-13002' WHERE id = :id").param("id", orderId).update();
+        }
+        String shipment = "{\"carrierCode\":\"yamato\",\"trackingNumbers\":[\"123456789012\"],\"shippedDate\":\"2026-11-20\"";
+        Jobs.runAll(management, (String) post(asked, shipment + ",\"includeSubscriptionNo\":true}").getBody().get("processInstanceId"));
+        Jobs.runAll(management, (String) post(notAsked, shipment + "}").getBody().get("processInstanceId"));
+
+        assertThat(bodyOfMailAbout(asked)).contains("定期購入番号:tk-13002");
+        assertThat(bodyOfMailAbout(notAsked)).doesNotContain("tk-13002");
+    }
+
+    @Test
+    @DisplayName("MAIL-5 a template set to ISO-2022-JP reaches the customer as ISO-2022-JP and decodes to the same Japanese text")
+    void iso2022jpEndToEnd() throws Exception {
+        long shopId = jdbc.sql("SELECT id FROM shop WHERE code = 'demo'").query(Long.class).single();
+        jdbc.sql("UPDATE mail_template SET charset = 'ISO-2022-JP' WHERE shop_id = :shop AND template_key = 'SHIPPING_COMPLETE'")
+                .param("shop", shopId).update();
+        try {
+            String orderNo = TestOrders.newOrderNo();
+            testOrders.create(orderNo, "yamada", "yamato");
+            Jobs.runAll(management, (String) post(orderNo, "{\"carrierCode\":\"yamato\",\"trackingNumbers\":"
+                    + "[\"123456789012\"],\"shippedDate\":\"2026-11-20\"}").getBody().get("processInstanceId"));
+
+            MimeMessage mail = mailServer.getReceivedMessages()[0];
+            assertThat(mail.getContentType()).containsIgnoringCase("charset=ISO-2022-JP");
+            assertThat(mail.getHeader("Subject", null)).startsWith("=?ISO-2022-JP?B?");
+            assertThat(mail.getSubject()).isEqualTo("【カートフロー デモ商店】商品発送のお知らせ(ご注文番号:" + orderNo + ")");
+            assertThat((String) mail.getContent()).contains("山田 太郎 様", "ご注文日時:2026年11月18日 10時15分",
+                    "id=123456789012");
+        } finally {
+            jdbc.sql("UPDATE mail_template SET charset = 'UTF-8' WHERE shop_id = :shop AND template_key = 'SHIPPING_COMPLETE'")
+                    .param("shop", shopId).update();
+        }
+    }
+
+    private String bodyOfMailAbout(String orderNo) throws Exception {
+        for (MimeMessage message : mailServer.getReceivedMessages()) {
+            if (message.getSubject().contains(orderNo)) {
+                return (String) message.getContent();
+            }
+        }
+        throw new AssertionError("no mail about " + orderNo);
+    }
+
+    @Test
     @DisplayName("bad input is refused with problem+json naming the field, and nothing is written or started")
     void badInput() {
         String orderNo = TestOrders.newOrderNo();
