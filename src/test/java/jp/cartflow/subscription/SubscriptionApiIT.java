@@ -88,7 +88,7 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
     }
 
     @Test
-    @DisplayName("SUB-2 SUB-30 checkout creates the first order, the subscription and its process in one go, plus the thanks mail")
+    @DisplayName("SUB-2 SUB-15 SUB-30 checkout creates the first order, the subscription and its process in one go, plus the thanks mail")
     void createOk() {
         long yamada = testSubscriptions.memberId("yamada");
         ResponseEntity<Map> response = call(HttpMethod.POST, "/api/subscriptions", checkout("\"memberId\":" + yamada,

@@ -98,8 +98,10 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
     }
 
     @Test
-    @DisplayName("SUB-4 SUB-8 SUB-10 SUB-22 SUB-23 12 generations of a monthly subscription: 12 orders, right dates and prices, no mail")
+    @DisplayName("SUB-4 SUB-7 SUB-8 SUB-10 SUB-22 SUB-23 SUB-32 SUB-33 12 generations of a monthly subscription (shop paused): "
+            + "12 orders with the right dates and prices, subscription number, one address, no mail")
     void twelveGenerations() {
+        jdbc.sql("UPDATE shop SET paused = TRUE WHERE code = 'demo'").update();
         SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         ProcessInstance pi = instance(created.subscriptionNo());
@@ -128,8 +130,43 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
                 SELECT COUNT(*) FROM mail_outbox m JOIN customer_order o ON o.id = m.order_id
                 WHERE o.subscription_no = :no AND o.delivery_index > 1""").param("no", created.subscriptionNo())
                 .query(Integer.class).single()).as("SUB-4 no mail for generated orders").isZero();
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM customer_order o WHERE o.subscription_no = :no AND o.delivery_index > 1
+                  AND o.next_delivery_schedule IS NOT NULL
+                  AND (SELECT COUNT(*) FROM shipment s WHERE s.order_id = o.id) = 1""")
+                .param("no", created.subscriptionNo()).query(Integer.class).single())
+                .as("SUB-23 SUB-33 numbered and scheduled, SUB-32 one delivery address each").isEqualTo(12);
         assertThat(pi).isWaitingAt(GATEWAY_WAIT);
         assertThat(timer(pi).getDuedate()).isEqualTo(Date.from(tokyo(2027, 12, 18, 5)));
+    }
+
+    @Test
+    @DisplayName("SUB-9 generated orders do not decrement stock by default; the shop option decrements it (never below 0)")
+    void stock() {
+        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+                PaymentMethodCode.COD, null);
+        ProcessInstance pi = instance(created.subscriptionNo());
+        jdbc.sql("UPDATE product SET stock = 0 WHERE product_code = 'CF-TEA-100'").update();
+        int coffee = stock("CF-COFFEE-200");
+        generateNext(pi);
+        assertThat(stock("CF-COFFEE-200")).isEqualTo(coffee);
+        assertThat(testSubscriptions.generatedOrders(created.subscriptionNo())).as("created even at stock 0").isEqualTo(1);
+        jdbc.sql("UPDATE shop SET decrement_stock_on_generation = TRUE WHERE code = 'demo'").update();
+        generateNext(pi);
+        assertThat(stock("CF-COFFEE-200")).isEqualTo(coffee - 2);
+        assertThat(stock("CF-TEA-100")).isZero();
+        jdbc.sql("UPDATE product SET stock = 80 WHERE product_code = 'CF-TEA-100'").update();
+        jdbc.sql("UPDATE product SET stock = :s WHERE product_code = 'CF-COFFEE-200'").param("s", coffee).update();
+        // SUB-15: the list shows the last generation and its delivery date
+        SubscriptionView view = service.view(created.subscriptionNo());
+        assertThat(view.lastDeliveryDate()).isEqualTo(LocalDate.of(2027, 1, 25));
+        assertThat(view.lastGeneratedAt()).isEqualTo(tokyo(2027, 1, 18, 5));
+        assertThat(view.nextDeliveryDate()).isEqualTo(LocalDate.of(2027, 2, 25));
+    }
+
+    private int stock(String code) {
+        return jdbc.sql("SELECT stock FROM product WHERE product_code = :code").param("code", code)
+                .query(Integer.class).single();
     }
 
     @Test
@@ -241,7 +278,7 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
     }
 
     @Test
-    @DisplayName("SUB-5 with authorization on, the card order calls CreditAuthorizationProcess (test stub) and a pending authorization does not stall the next generation")
+    @DisplayName("SUB-5 SUB-6 with authorization on, the card order calls CreditAuthorizationProcess (test stub) and a pending authorization does not stall the next generation")
     void authorizationBranchDoesNotStall() {
         String deployment = repository.createDeployment().name("TEST ONLY: CreditAuthorizationProcess stub")
                 .addClasspathResource("test-processes/CreditAuthorizationProcess.test-stub.bpmn").deploy().getId();

@@ -31,7 +31,7 @@ public class TestSubscriptions {
     /** Default shop settings for the subscription tests (authorization at generation off, L = 7 at 05:00). */
     public void defaultSettings() {
         jdbc.sql("""
-                UPDATE shop SET subscription_enabled = TRUE, new_subscriptions_stopped = FALSE, lead_days = 7,
+                UPDATE shop SET subscription_enabled = TRUE, paused = FALSE, new_subscriptions_stopped = FALSE, lead_days = 7,
                     generation_time = TIME '05:00:00', authorize_at_generation = FALSE,
                     decrement_stock_on_generation = FALSE, monthly_cycle_enabled = TRUE, interval_cycle_enabled = TRUE,
                     interval_min_days = 14, interval_max_days = 90, perk_free_shipping = FALSE,
