@@ -68,6 +68,30 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("subscription domain is plain Java: no Spring, no Camunda, no other cartflow package")
+    void subscriptionDomainIsPlainJava() {
+        noClasses().that().resideInAPackage("jp.cartflow.subscription.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..",
+                        "jakarta..", "java.sql..", "jp.cartflow.platform..", "jp.cartflow.order..",
+                        "jp.cartflow.mail..", "jp.cartflow.shop..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("jp.cartflow.subscription")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("subscription: only its process package touches the engine; nothing below depends on it")
+    void subscriptionFloors() {
+        noClasses().that().resideInAPackage("jp.cartflow.subscription..")
+                .and().resideOutsideOfPackage("jp.cartflow.subscription.process..")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("jp.cartflow.shop..", "jp.cartflow.order..", "jp.cartflow.mail..",
+                        "jp.cartflow.shipping..", "jp.cartflow.platform..")
+                .should().dependOnClassesThat().resideInAPackage("jp.cartflow.subscription..")
+                .check(classes);
+    }
+
+    @Test
     @DisplayName("no cycles between feature packages")
     void noCycles() {
         slices().matching("jp.cartflow.(*)..").should().beFreeOfCycles().check(classes);

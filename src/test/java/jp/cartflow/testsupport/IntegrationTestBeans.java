@@ -6,6 +6,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import java.time.ZoneId;
+
 /** Beans every integration test shares (one context for all of them). */
 @TestConfiguration(proxyBeanMethods = false)
 public class IntegrationTestBeans {
@@ -15,5 +17,12 @@ public class IntegrationTestBeans {
     @Primary
     SmtpOutage smtpOutage(SmtpProperties properties) {
         return new SmtpOutage(properties);
+    }
+
+    /** The application's clock, settable by tests (system time unless a test sets it; see {@link MutableClock}). */
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock(ZoneId.of("Asia/Tokyo"));
     }
 }

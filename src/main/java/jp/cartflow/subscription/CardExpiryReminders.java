@@ -1,0 +1,178 @@
+package jp.cartflow.subscription;
+
+import jp.cartflow.mail.outbox.MailKind;
+import jp.cartflow.mail.outbox.MailOutbox;
+import jp.cartflow.mail.outbox.NewMail;
+import jp.cartflow.mail.template.MailContext;
+import jp.cartflow.mail.template.MailTemplate;
+import jp.cartflow.mail.template.MemberView;
+import jp.cartflow.mail.template.RenderedMail;
+import jp.cartflow.mail.template.ShopView;
+import jp.cartflow.mail.template.TemplateError;
+import jp.cartflow.mail.template.TemplateKey;
+import jp.cartflow.mail.templates.MailTemplateStore;
+import jp.cartflow.mail.templates.StoredTemplate;
+import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.shop.Shop;
+import jp.cartflow.shop.ShopDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * SUB-29 card expiry reminders: subscriptions paying by a card that expires within the shop's window or has
+ * expired. Sent automatically once per card expiry (when the shop enables it), in bulk over selected
+ * subscriptions, or one by one with edited text. Mails go through the outbox (bracket tags, {@link MemberView}).
+ */
+@Service
+public class CardExpiryReminders {
+
+    private final ShopDirectory shops;
+    private final SubscriptionSettingsRepository settings;
+    private final SubscriptionRepository subscriptions;
+    private final MemberAccounts members;
+    private final MailTemplateStore templates;
+    private final MailOutbox outbox;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public CardExpiryReminders(ShopDirectory shops, SubscriptionSettingsRepository settings,
+                               SubscriptionRepository subscriptions, MemberAccounts members,
+                               MailTemplateStore templates, MailOutbox outbox, JdbcClient jdbc, Clock clock) {
+        this.shops = shops;
+        this.settings = settings;
+        this.subscriptions = subscriptions;
+        this.members = members;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public record Target(String subscriptionNo, long memberId, String memberName, String email, String maskedNumber,
+                         LocalDate expiresOn, boolean expired, Instant remindedAt) {
+    }
+
+    /** Subscriptions paying by a card that expires within the window or has expired. */
+    @Transactional(readOnly = true)
+    public List<Target> targets() {
+        return targets(shops.current().id());
+    }
+
+    List<Target> targets(long shopId) {
+        SubscriptionSettings config = settings.get(shopId);
+        LocalDate today = config.timing().today(clock.instant());
+        LocalDate horizon = today.plusDays(config.cardExpiryWindowDays());
+        List<Target> out = new ArrayList<>();
+        for (Subscription s : subscriptions.search(shopId, new SubscriptionRepository.Filter(null, false, null, 10000))) {
+            if (!s.paymentMethod().isCard()) {
+                continue;
+            }
+            members.card(s.memberId()).filter(card -> !card.expiresOn().isAfter(horizon)).ifPresent(card -> {
+                MemberAccounts.Member m = members.member(shopId, s.memberId()).orElseThrow();
+                out.add(new Target(s.subscriptionNo(), m.id(), m.lastName() + " " + m.firstName(), m.email(),
+                        card.maskedNumber(), card.expiresOn(), card.expiresOn().isBefore(today),
+                        card.expiryRemindedAt()));
+            });
+        }
+        return out;
+    }
+
+    /**
+     * The daily automatic send (process step): when the shop enables it, every target card not reminded yet for
+     * its current expiry gets one mail per member; the card is marked so it is reminded once.
+     */
+    @Transactional
+    public int sendAutomatic() {
+        int sent = 0;
+        for (long shopId : jdbc.sql("SELECT id FROM shop WHERE subscription_enabled = TRUE AND card_expiry_reminder_auto = TRUE")
+                .query(Long.class).list()) {
+            Shop shop = shops.byId(shopId);
+            Set<Long> done = new LinkedHashSet<>();
+            for (Target t : targets(shopId)) {
+                MemberAccounts.Card card = members.card(t.memberId()).orElseThrow();
+                if (card.expiryRemindedAt() != null || !done.add(t.memberId())) {
+                    continue;
+                }
+                queue(shop, t.memberId(), null, null);
+                members.markCardReminded(card.id(), clock.instant());
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Manual bulk send over selected subscriptions (the standard text); returns the number of mails. */
+    @Transactional
+    public int sendBulk(List<String> subscriptionNos) {
+        Shop shop = shops.current();
+        List<Target> targets = targets(shop.id());
+        Set<Long> members = new LinkedHashSet<>();
+        for (int i = 0; i < subscriptionNos.size(); i++) {
+            String no = subscriptionNos.get(i);
+            Target t = targets.stream().filter(x -> x.subscriptionNo().equals(no)).findFirst()
+                    .orElseThrow(() -> ApiException.invalid("subscriptionNos", "subscription " + no
+                            + " is not a card-expiry target (active, paying by a card that expires soon or has expired)"));
+            members.add(t.memberId());
+        }
+        for (long memberId : members) {
+            queue(shop, memberId, null, null);
+            this.members.card(memberId).ifPresent(c -> this.members.markCardReminded(c.id(), clock.instant()));
+        }
+        return members.size();
+    }
+
+    /** One mail with text edited by the operator (bracket tags are replaced; unknown tags are refused). */
+    @Transactional
+    public void sendEdited(String subscriptionNo, String subject, String body) {
+        Shop shop = shops.current();
+        Target t = targets(shop.id()).stream().filter(x -> x.subscriptionNo().equals(subscriptionNo)).findFirst()
+                .orElseThrow(() -> subscriptions.find(shop.id(), subscriptionNo).isEmpty()
+                        ? ApiException.notFound("subscription " + subscriptionNo, "subscriptionNo")
+                        : ApiException.conflict("subscriptionNo", "subscription " + subscriptionNo
+                        + " is not a card-expiry target"));
+        List<TemplateError> errors = MailTemplate.validate(subject, body, TemplateKey.CARD_EXPIRY_REMINDER.dialect());
+        if (!errors.isEmpty()) {
+            TemplateError e = errors.get(0);
+            throw ApiException.invalid(e.part().name().toLowerCase(), "line " + e.line() + ": " + e.message());
+        }
+        queue(shop, t.memberId(), subject, body);
+    }
+
+    private void queue(Shop shop, long memberId, String subject, String body) {
+        StoredTemplate stored = templates.forSending(shop.id(), TemplateKey.CARD_EXPIRY_REMINDER);
+        MailTemplate template = subject == null ? stored.parsed()
+                : MailTemplate.parse(subject, body, TemplateKey.CARD_EXPIRY_REMINDER.dialect());
+        MemberView member = memberView(memberId);
+        RenderedMail mail = template.render(MailContext.builder().shop(new ShopView(shop.name(), null, shop.email()))
+                .member(member).build());
+        outbox.queue(new NewMail(shop.id(), MailKind.TRANSACTIONAL, TemplateKey.CARD_EXPIRY_REMINDER.name(), null, null,
+                shop.email(), shop.name(), List.of(member.email()), List.of(), mail.subject(), mail.body(),
+                stored.charset(), false));
+    }
+
+    private MemberView memberView(long memberId) {
+        return jdbc.sql("SELECT * FROM member WHERE id = :id").param("id", memberId)
+                .query((rs, n) -> MemberView.builder().memberId(String.valueOf(rs.getLong("id")))
+                        .loginId(rs.getString("login_id"))
+                        .name(rs.getString("last_name"), rs.getString("first_name"))
+                        .kana(rs.getString("last_name_kana"), rs.getString("first_name_kana"))
+                        .email(rs.getString("email"))
+                        .corp(rs.getString("corp"), rs.getString("corp_kana"), rs.getString("corp_post"))
+                        .address(rs.getString("zipcode"), rs.getString("pref"), rs.getString("city"),
+                                rs.getString("address"), rs.getString("building"))
+                        .tel(rs.getString("tel")).fax(rs.getString("fax"))
+                        .birthDate(rs.getObject("birth_date", LocalDate.class))
+                        .buyTimes(rs.getInt("buy_times")).buyTotalMoney(rs.getLong("buy_total"))
+                        .point(rs.getLong("points")).totalPoint(rs.getLong("total_points")).build())
+                .single();
+    }
+}

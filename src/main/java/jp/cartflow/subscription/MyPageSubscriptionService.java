@@ -1,0 +1,143 @@
+package jp.cartflow.subscription;
+
+import jp.cartflow.mail.outbox.MailKind;
+import jp.cartflow.mail.outbox.MailOutbox;
+import jp.cartflow.mail.outbox.NewMail;
+import jp.cartflow.mail.template.MailContext;
+import jp.cartflow.mail.template.MemberView;
+import jp.cartflow.mail.template.OrderView;
+import jp.cartflow.mail.template.RenderedMail;
+import jp.cartflow.mail.template.ShopView;
+import jp.cartflow.mail.template.TemplateKey;
+import jp.cartflow.mail.templates.MailTemplateStore;
+import jp.cartflow.mail.templates.StoredTemplate;
+import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.shop.Shop;
+import jp.cartflow.shop.ShopDirectory;
+import jp.cartflow.subscription.SubscriptionCommands.AddressChange;
+import jp.cartflow.subscription.SubscriptionCommands.MyPageDeliveryChange;
+import jp.cartflow.subscription.domain.PaymentMethodCode;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * The member's own subscriptions on my-page (SUB-26), called by the storefront for its logged-in member. A
+ * member may change cycle (shop-enabled kinds only) and time slot, payment method and delivery address when the
+ * shop allows each — never carrier, skip, termination or items. Every change mails the shop (SUB-28).
+ */
+@Service
+public class MyPageSubscriptionService {
+
+    private final ShopDirectory shops;
+    private final SubscriptionService subscriptions;
+    private final SubscriptionSettingsRepository settings;
+    private final MemberAccounts members;
+    private final MailTemplateStore templates;
+    private final MailOutbox outbox;
+
+    public MyPageSubscriptionService(ShopDirectory shops, SubscriptionService subscriptions,
+                                     SubscriptionSettingsRepository settings, MemberAccounts members,
+                                     MailTemplateStore templates, MailOutbox outbox) {
+        this.shops = shops;
+        this.subscriptions = subscriptions;
+        this.settings = settings;
+        this.members = members;
+        this.templates = templates;
+        this.outbox = outbox;
+    }
+
+    @Transactional(readOnly = true)
+    public List<SubscriptionView> list(long memberId, boolean cancelled) {
+        member(memberId);
+        return subscriptions.search(memberId, cancelled, null, 100);
+    }
+
+    @Transactional(readOnly = true)
+    public SubscriptionView get(long memberId, String subscriptionNo) {
+        own(memberId, subscriptionNo);
+        return subscriptions.view(subscriptionNo);
+    }
+
+    @Transactional
+    public SubscriptionView changeDelivery(long memberId, String subscriptionNo, MyPageDeliveryChange change) {
+        SubscriptionView before = own(memberId, subscriptionNo);
+        SubscriptionSettings config = settings.get(shops.current().id());
+        if (!config.mypageChangeCycle()) {
+            throw ApiException.rule("SUB-26", "cycle", "マイページでの配送サイクル変更は許可されていません"
+                    + " / the shop does not allow cycle changes on my-page");
+        }
+        SubscriptionView after = subscriptions.changeDelivery(subscriptionNo, change.cycle(), null,
+                change.timeSlotCode(), true, "member:" + memberId);
+        String summary = (change.cycle() != null ? "配送サイクル: " + before.cycle() + " → " + after.cycle() + "\n" : "")
+                + (change.timeSlotCode() != null ? "お届け時間帯: " + before.timeSlotCode() + " → " + after.timeSlotCode()
+                + "\n" : "") + "次回お届け予定日: " + after.nextDeliveryDate();
+        notifyShop(memberId, after, "の配送サイクルを変更しました", summary);
+        return after;
+    }
+
+    @Transactional
+    public SubscriptionView changePayment(long memberId, String subscriptionNo, PaymentMethodCode method) {
+        SubscriptionView before = own(memberId, subscriptionNo);
+        if (!settings.get(shops.current().id()).mypageChangePayment()) {
+            throw ApiException.rule("SUB-26", "paymentMethod", "マイページでの支払方法変更は許可されていません"
+                    + " / the shop does not allow payment changes on my-page");
+        }
+        SubscriptionView after = subscriptions.changePayment(subscriptionNo, method, "member:" + memberId);
+        notifyShop(memberId, after, "の支払方法を変更しました",
+                "支払方法: " + before.paymentMethod() + " → " + after.paymentMethod());
+        return after;
+    }
+
+    @Transactional
+    public SubscriptionView changeAddress(long memberId, String subscriptionNo, AddressChange change) {
+        own(memberId, subscriptionNo);
+        if (!settings.get(shops.current().id()).mypageChangeAddress()) {
+            throw ApiException.rule("SUB-26", "kind", "マイページでの配送先変更は許可されていません"
+                    + " / the shop does not allow address changes on my-page");
+        }
+        SubscriptionView after = subscriptions.changeAddress(subscriptionNo, change, "member:" + memberId);
+        Recipient r = after.recipient();
+        notifyShop(memberId, after, "の配送先を変更しました", "配送先: " + r.lastName() + " " + r.firstName() + " 〒"
+                + r.zipcode() + " " + r.pref() + r.city() + r.address() + (r.building() == null ? "" : " " + r.building()));
+        return after;
+    }
+
+    /** SUB-28: 会員情報変更通知 to the shop address and its copy address. */
+    private void notifyShop(long memberId, SubscriptionView s, String what, String summary) {
+        Shop shop = shops.current();
+        MemberAccounts.Member member = member(memberId);
+        MailContext context = MailContext.builder()
+                .shop(new ShopView(shop.name(), null, shop.email()))
+                .member(MemberView.builder().memberId(String.valueOf(member.id())).loginId(member.loginId())
+                        .name(member.lastName(), member.firstName()).email(member.email()).build())
+                .order(OrderView.builder().subscriptionNo(s.subscriptionNo()).nextDeliveryDate(s.nextDeliveryDate())
+                        .build())
+                .changeSummary(member.lastName() + " " + member.firstName() + "(" + member.id() + ") 様が定期購入番号:("
+                        + s.subscriptionNo() + ")" + what + "\n" + summary)
+                .includeSubscriptionNo(true)
+                .build();
+        StoredTemplate template = templates.forSending(shop.id(), TemplateKey.MYPAGE_CHANGE_NOTICE);
+        RenderedMail mail = template.parsed().render(context);
+        outbox.queue(new NewMail(shop.id(), MailKind.NOTICE, TemplateKey.MYPAGE_CHANGE_NOTICE.name(), null, null,
+                shop.email(), shop.name(), List.of(shop.email()),
+                shop.copyEmail() == null ? List.of() : List.of(shop.copyEmail()), mail.subject(), mail.body(),
+                template.charset(), false));
+    }
+
+    private MemberAccounts.Member member(long memberId) {
+        return members.member(shops.current().id(), memberId)
+                .orElseThrow(() -> ApiException.notFound("member " + memberId, "memberId"));
+    }
+
+    /** Another member's subscription is "not found" (its existence is not revealed). */
+    private SubscriptionView own(long memberId, String subscriptionNo) {
+        member(memberId);
+        SubscriptionView view = subscriptions.view(subscriptionNo);
+        if (view.memberId() != memberId) {
+            throw ApiException.notFound("subscription " + subscriptionNo + " of member " + memberId, "subscriptionNo");
+        }
+        return view;
+    }
+}

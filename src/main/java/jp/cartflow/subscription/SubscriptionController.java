@@ -1,0 +1,190 @@
+package jp.cartflow.subscription;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jp.cartflow.subscription.SubscriptionCommands.AddressChange;
+import jp.cartflow.subscription.SubscriptionCommands.Checkout;
+import jp.cartflow.subscription.SubscriptionCommands.DeliveryChange;
+import jp.cartflow.subscription.SubscriptionCommands.FeesInput;
+import jp.cartflow.subscription.SubscriptionCommands.ItemAdd;
+import jp.cartflow.subscription.SubscriptionCommands.ItemChange;
+import jp.cartflow.subscription.SubscriptionCommands.MemoChange;
+import jp.cartflow.subscription.SubscriptionCommands.PaymentChange;
+import jp.cartflow.subscription.SubscriptionCommands.Termination;
+import jp.cartflow.subscription.domain.Schedule;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/subscriptions")
+@Validated
+@Tag(name = "Subscriptions", description = "定期購入: checkout, search, changes, skip, termination, schedule preview")
+public class SubscriptionController {
+
+    private final SubscriptionService subscriptions;
+    private final CardExpiryReminders reminders;
+
+    public SubscriptionController(SubscriptionService subscriptions, CardExpiryReminders reminders) {
+        this.subscriptions = subscriptions;
+        this.reminders = reminders;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a subscription from a completed checkout: first order + subscription + process (SUB-1/2/17)")
+    public SubscriptionService.Created create(@Valid @RequestBody Checkout checkout, Authentication user) {
+        return subscriptions.create(checkout, user.getName());
+    }
+
+    @GetMapping
+    @Operation(summary = "Search: active by default; cancelled=true lists ended and cancelled ones (SUB-25)")
+    public List<SubscriptionView> search(@RequestParam(required = false) Long memberId,
+                                         @RequestParam(defaultValue = "false") boolean cancelled,
+                                         @RequestParam(required = false) @Size(max = 64) String subscriptionNo,
+                                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return subscriptions.search(memberId, cancelled, subscriptionNo, limit);
+    }
+
+    @GetMapping("/{subscriptionNo}")
+    @Operation(summary = "One subscription with its items and schedule (SUB-15 fields)")
+    public SubscriptionView get(@PathVariable String subscriptionNo) {
+        return subscriptions.view(subscriptionNo);
+    }
+
+    @GetMapping("/{subscriptionNo}/schedule")
+    @Operation(summary = "Preview the next deliveries with the reason of each date")
+    public List<Schedule.Preview> schedule(@PathVariable String subscriptionNo,
+                                           @RequestParam(defaultValue = "6") @Min(1) @Max(36) int count) {
+        return subscriptions.preview(subscriptionNo, count);
+    }
+
+    @PutMapping("/{subscriptionNo}/delivery")
+    @Operation(summary = "Change cycle (any day or N, SUB-16), carrier and/or time slot from the next generation")
+    public SubscriptionView changeDelivery(@PathVariable String subscriptionNo, @Valid @RequestBody DeliveryChange change,
+                                           Authentication user) {
+        return subscriptions.changeDelivery(subscriptionNo, change.cycle(), change.carrierCode(), change.timeSlotCode(),
+                false, user.getName());
+    }
+
+    @PutMapping("/{subscriptionNo}/payment-method")
+    @Operation(summary = "Change the payment method (SUB-17, SUB-27)")
+    public SubscriptionView changePayment(@PathVariable String subscriptionNo, @Valid @RequestBody PaymentChange change,
+                                          Authentication user) {
+        return subscriptions.changePayment(subscriptionNo, change.paymentMethod(), user.getName());
+    }
+
+    @PutMapping("/{subscriptionNo}/address")
+    @Operation(summary = "Change the delivery address (SUB-32)")
+    public SubscriptionView changeAddress(@PathVariable String subscriptionNo, @Valid @RequestBody AddressChange change,
+                                          Authentication user) {
+        return subscriptions.changeAddress(subscriptionNo, change, user.getName());
+    }
+
+    @PutMapping("/{subscriptionNo}/memo")
+    @Operation(summary = "Change the memo copied to every generated order (SUB-22)")
+    public SubscriptionView changeMemo(@PathVariable String subscriptionNo, @Valid @RequestBody MemoChange change,
+                                       Authentication user) {
+        return subscriptions.changeMemo(subscriptionNo, change.memo(), user.getName());
+    }
+
+    @PutMapping("/{subscriptionNo}/fees")
+    @Operation(summary = "Edit the fees copied to every generated order (SUB-10)")
+    public SubscriptionView changeFees(@PathVariable String subscriptionNo, @Valid @RequestBody FeesInput fees,
+                                       Authentication user) {
+        return subscriptions.changeFees(subscriptionNo, fees, user.getName());
+    }
+
+    @PostMapping("/{subscriptionNo}/items")
+    @Operation(summary = "Add an item at the repeat price (SUB-18)")
+    public SubscriptionView addItem(@PathVariable String subscriptionNo, @Valid @RequestBody ItemAdd add,
+                                    Authentication user) {
+        return subscriptions.addItem(subscriptionNo, add, user.getName());
+    }
+
+    @PatchMapping("/{subscriptionNo}/items/{itemId}")
+    @Operation(summary = "Change an item's repeat price and/or quantity (SUB-18)")
+    public SubscriptionView changeItem(@PathVariable String subscriptionNo, @PathVariable long itemId,
+                                       @Valid @RequestBody ItemChange change, Authentication user) {
+        return subscriptions.changeItem(subscriptionNo, itemId, change, user.getName());
+    }
+
+    @DeleteMapping("/{subscriptionNo}/items/{itemId}")
+    @Operation(summary = "Remove an item (not the last one)")
+    public SubscriptionView removeItem(@PathVariable String subscriptionNo, @PathVariable long itemId,
+                                       Authentication user) {
+        return subscriptions.removeItem(subscriptionNo, itemId, user.getName());
+    }
+
+    @PostMapping("/{subscriptionNo}/skip")
+    @Operation(summary = "Skip the next delivery (SUB-20)")
+    public SubscriptionView skip(@PathVariable String subscriptionNo, Authentication user) {
+        return subscriptions.skip(subscriptionNo, true, user.getName());
+    }
+
+    @DeleteMapping("/{subscriptionNo}/skip")
+    @Operation(summary = "Undo the skip until the generation time (SUB-20)")
+    public SubscriptionView unskip(@PathVariable String subscriptionNo, Authentication user) {
+        return subscriptions.skip(subscriptionNo, false, user.getName());
+    }
+
+    @PostMapping("/{subscriptionNo}/termination")
+    @Operation(summary = "Terminate an active subscription; it can never be restarted (SUB-24)")
+    public SubscriptionView terminate(@PathVariable String subscriptionNo,
+                                      @Valid @RequestBody(required = false) Termination termination,
+                                      Authentication user) {
+        return subscriptions.terminate(subscriptionNo, termination == null ? null : termination.reason(),
+                user.getName());
+    }
+
+    // ---- card expiry reminders (SUB-29) -----------------------------------------------------------
+
+    @GetMapping("/card-expiry/targets")
+    @Operation(summary = "Subscriptions paying by a card that expires within the shop's window or has expired (SUB-29)")
+    public List<CardExpiryReminders.Target> cardExpiryTargets() {
+        return reminders.targets();
+    }
+
+    public record BulkReminder(@NotEmpty @Size(max = 1000) List<@NotBlank String> subscriptionNos) {
+    }
+
+    public record ReminderCount(int mailsQueued) {
+    }
+
+    @PostMapping("/card-expiry/reminders")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Bulk manual send of the standard reminder over selected subscriptions (SUB-29)")
+    public ReminderCount sendBulk(@Valid @RequestBody BulkReminder request) {
+        return new ReminderCount(reminders.sendBulk(request.subscriptionNos()));
+    }
+
+    public record EditedReminder(@NotBlank @Size(max = 1000) String subject, @NotBlank @Size(max = 20000) String body) {
+    }
+
+    @PostMapping("/{subscriptionNo}/card-expiry-reminder")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send one reminder with edited text; bracket tags like [MEMBER_NAME] are replaced (SUB-29)")
+    public ReminderCount sendEdited(@PathVariable String subscriptionNo, @Valid @RequestBody EditedReminder request) {
+        reminders.sendEdited(subscriptionNo, request.subject(), request.body());
+        return new ReminderCount(1);
+    }
+}

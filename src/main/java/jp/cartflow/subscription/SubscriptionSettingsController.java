@@ -1,0 +1,34 @@
+package jp.cartflow.subscription;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/subscription-settings")
+@Tag(name = "Subscription settings", description = "定期購入設定")
+public class SubscriptionSettingsController {
+
+    private final SubscriptionSettingsService settings;
+
+    public SubscriptionSettingsController(SubscriptionSettingsService settings) {
+        this.settings = settings;
+    }
+
+    @GetMapping
+    public SubscriptionSettingsService.Settings get() {
+        return settings.get();
+    }
+
+    @PutMapping
+    @Operation(summary = "Replace the settings: lead time (SUB-14), cycles, perks, points, numbering (SUB-13), "
+            + "feature switch (SUB-31), stock option (SUB-9)")
+    public SubscriptionSettingsService.Settings save(@Valid @RequestBody SubscriptionSettingsService.Settings in) {
+        return settings.save(in);
+    }
+}

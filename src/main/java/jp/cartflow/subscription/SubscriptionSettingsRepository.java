@@ -1,0 +1,95 @@
+package jp.cartflow.subscription;
+
+import jp.cartflow.subscription.domain.NumberingRule;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+/** The subscription columns of the shop row, and the number allocation (SUB-13). */
+@Repository
+public class SubscriptionSettingsRepository {
+
+    private final JdbcClient jdbc;
+
+    public SubscriptionSettingsRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public SubscriptionSettings get(long shopId) {
+        return jdbc.sql("SELECT * FROM shop WHERE id = :id").param("id", shopId)
+                .query((rs, n) -> new SubscriptionSettings(rs.getLong("id"), rs.getBoolean("subscription_enabled"),
+                        rs.getBoolean("new_subscriptions_stopped"), rs.getInt("lead_days"),
+                        rs.getObject("generation_time", LocalTime.class), rs.getBoolean("authorize_at_generation"),
+                        rs.getBoolean("decrement_stock_on_generation"), rs.getBoolean("monthly_cycle_enabled"),
+                        rs.getBoolean("interval_cycle_enabled"), rs.getObject("interval_min_days", Integer.class),
+                        rs.getObject("interval_max_days", Integer.class), rs.getBoolean("perk_free_shipping"),
+                        rs.getLong("perk_shipping_discount"), rs.getBoolean("perk_free_payment_fee"),
+                        rs.getBoolean("points_enabled"), rs.getInt("points_rate_yen"),
+                        new NumberingRule(NumberingRule.Kind.valueOf(rs.getString("numbering_rule")),
+                                rs.getString("numbering_prefix"), rs.getObject("numbering_digits", Integer.class),
+                                rs.getBoolean("numbering_date_hyphen")),
+                        rs.getObject("numbering_initial", Long.class), rs.getLong("numbering_next"),
+                        rs.getBoolean("mypage_change_cycle"), rs.getBoolean("mypage_change_payment"),
+                        rs.getBoolean("mypage_change_address"), rs.getBoolean("card_expiry_reminder_auto"),
+                        rs.getInt("card_expiry_window_days")))
+                .single();
+    }
+
+    public void save(SubscriptionSettings s) {
+        jdbc.sql("""
+                UPDATE shop SET subscription_enabled = :enabled, new_subscriptions_stopped = :stopped,
+                    lead_days = :lead, generation_time = :time, authorize_at_generation = :authorize,
+                    decrement_stock_on_generation = :decrement, monthly_cycle_enabled = :monthly,
+                    interval_cycle_enabled = :interval, interval_min_days = :min, interval_max_days = :max,
+                    perk_free_shipping = :freeShipping, perk_shipping_discount = :discount,
+                    perk_free_payment_fee = :freeFee, points_enabled = :points, points_rate_yen = :rate,
+                    numbering_rule = :rule, numbering_prefix = :prefix, numbering_digits = :digits,
+                    numbering_initial = :initial, numbering_date_hyphen = :hyphen, numbering_next = :next,
+                    mypage_change_cycle = :myCycle, mypage_change_payment = :myPayment,
+                    mypage_change_address = :myAddress, card_expiry_reminder_auto = :cardAuto,
+                    card_expiry_window_days = :cardWindow, updated_at = CURRENT_TIMESTAMP
+                WHERE id = :id""")
+                .param("enabled", s.enabled()).param("stopped", s.newSubscriptionsStopped())
+                .param("lead", s.leadDays()).param("time", s.generationTime())
+                .param("authorize", s.authorizeAtGeneration()).param("decrement", s.decrementStock())
+                .param("monthly", s.monthlyCycleEnabled()).param("interval", s.intervalCycleEnabled())
+                .param("min", s.intervalMinDays()).param("max", s.intervalMaxDays())
+                .param("freeShipping", s.perkFreeShipping()).param("discount", s.perkShippingDiscount())
+                .param("freeFee", s.perkFreePaymentFee()).param("points", s.pointsEnabled())
+                .param("rate", s.pointsRateYen()).param("rule", s.numbering().kind().name())
+                .param("prefix", s.numbering().prefix()).param("digits", s.numbering().digits())
+                .param("initial", s.numberingInitial()).param("hyphen", s.numbering().dateHyphen())
+                .param("next", s.numberingNext()).param("myCycle", s.mypageChangeCycle())
+                .param("myPayment", s.mypageChangePayment()).param("myAddress", s.mypageChangeAddress())
+                .param("cardAuto", s.cardExpiryReminderAuto()).param("cardWindow", s.cardExpiryWindowDays())
+                .param("id", s.shopId()).update();
+    }
+
+    /**
+     * SUB-13: hands out the next subscription number. The shop row is locked ({@code SELECT … FOR UPDATE}) so
+     * concurrent checkouts queue up on it; after a wrap to 1 a number still in use is passed over.
+     */
+    public String allocateNumber(long shopId, LocalDate checkoutDay) {
+        long next = jdbc.sql("SELECT numbering_next FROM shop WHERE id = :id FOR UPDATE").param("id", shopId)
+                .query(Long.class).single();
+        NumberingRule rule = get(shopId).numbering();
+        String number = rule.format(next, checkoutDay);
+        for (int guard = 0; inUse(shopId, number); guard++) {
+            if (guard > 1000) {
+                throw new IllegalStateException("no free subscription number near " + number);
+            }
+            next = rule.following(next);
+            number = rule.format(next, checkoutDay);
+        }
+        jdbc.sql("UPDATE shop SET numbering_next = :next WHERE id = :id")
+                .param("next", rule.following(next)).param("id", shopId).update();
+        return number;
+    }
+
+    private boolean inUse(long shopId, String number) {
+        return jdbc.sql("SELECT COUNT(*) FROM subscription WHERE shop_id = :shop AND subscription_no = :no")
+                .param("shop", shopId).param("no", number).query(Integer.class).single() > 0;
+    }
+}
