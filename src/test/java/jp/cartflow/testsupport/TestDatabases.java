@@ -31,6 +31,12 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** A fresh database on the given server (for the benchmark's {@code CARTFLOW_BENCH_DB_URL}). */
+    public static synchronized Database createPostgresOn(String adminUrl, String user, String password) {
+        String name = "cartflow_bench_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        return create(adminUrl, user, password, name);
+    }
+
     public static synchronized Database createPostgres() {
         String external = System.getenv("CARTFLOW_TEST_DB_URL");
         String name = "cartflow_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
@@ -47,6 +53,10 @@ public final class TestDatabases {
             user = "postgres";
             password = "";
         }
+        return create(adminUrl, user, password, name);
+    }
+
+    private static Database create(String adminUrl, String user, String password, String name) {
         try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,14 @@ public class EngineConfiguration {
     @Bean
     CamundaDeploymentConfiguration camundaDeploymentConfiguration() {
         return new StableNameDeploymentConfiguration();
+    }
+
+    /** Due-date acquisition with its index (docs/performance.md); off only to measure Camunda's defaults. */
+    @Bean
+    @ConditionalOnProperty(prefix = "cartflow.engine", name = "due-date-acquisition", havingValue = "true",
+            matchIfMissing = true)
+    ProcessEnginePlugin jobAcquisitionIndex() {
+        return new JobAcquisitionIndex();
     }
 
     /**

@@ -1,0 +1,346 @@
+package jp.cartflow.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jp.cartflow.CartflowApplication;
+import jp.cartflow.subscription.SubscriptionGeneration;
+import jp.cartflow.subscription.SubscriptionLifecycle;
+import jp.cartflow.testsupport.TestDatabases;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.management.Metrics;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The morning when N subscriptions fall due (docs/performance.md). Not a test: run with
+ * {@code mvn -Pbench verify -Dbench.subscriptions=10000}; it prints a table and writes target/bench/result-*.json.
+ * <p>
+ * Three scenarios, in one invocation, on one PostgreSQL server (embedded, or {@code CARTFLOW_BENCH_DB_URL}),
+ * each on a fresh database seeded with the same data: <b>cartflow</b> (the product's default configuration),
+ * <b>jdbc</b> (the floor: the same generation service, one transaction per subscription, no engine, on as many
+ * threads as cartflow's job executor and the same connection pool) and <b>defaults</b> (the same engine with
+ * Camunda's default job-executor settings and full history, without our index).
+ */
+class SubscriptionBurstBenchmark {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    /** Before every generation time: processes are started and wait at their timers. */
+    private static final Instant SEEDED_AT = ZonedDateTime.of(2026, 12, 10, 10, 0, 0, 0, TOKYO).toInstant();
+    /** The morning when every one of them is due (generation times Dec 18–23 at 05:00). */
+    private static final Instant MORNING = ZonedDateTime.of(2026, 12, 23, 6, 0, 0, 0, TOKYO).toInstant();
+
+    private final int n = Integer.getInteger("bench.subscriptions", 10_000);
+    private final Duration timeout = Duration.ofMinutes(Long.getLong("bench.timeoutMinutes", 30));
+    private final List<String> scenarios = List.of(System.getProperty("bench.scenarios", "cartflow,jdbc,defaults")
+            .split(","));
+
+    @Test
+    void run() throws Exception {
+        List<BenchFigures> rows = new ArrayList<>();
+        for (String scenario : scenarios) {
+            rows.add(runScenario(scenario.strip()));
+        }
+        String table = ResultTable.render(rows);
+        System.out.println(table);
+        writeJson(rows, table);
+    }
+
+    private BenchFigures runScenario(String scenario) throws Exception {
+        TestDatabases.Database db = database();
+        int poolSize = Integer.getInteger("bench.poolSize", 20);
+        Map<String, Object> properties = new LinkedHashMap<>(Map.of(
+                "spring.datasource.url", db.url(), "spring.datasource.username", db.user(),
+                "spring.datasource.password", db.password(),
+                "spring.datasource.hikari.maximum-pool-size", poolSize,
+                "server.port", 0, "camunda.bpm.process-engine-name", "bench" + scenario,
+                "cartflow.demo.mail.smtp-port", TestDatabases.freePort(),
+                "cartflow.demo.mail.pop3-port", TestDatabases.freePort(),
+                "cartflow.mail.dispatcher.enabled", false));
+        String description = switch (scenario) {
+            case "cartflow" -> "cartflow defaults (application.yaml)";
+            case "jdbc" -> {
+                properties.put("camunda.bpm.job-execution.enabled", false);
+                yield "plain JDBC: the generation service, one transaction per subscription, no engine";
+            }
+            case "defaults" -> {
+                properties.putAll(Map.of(
+                        "camunda.bpm.job-execution.core-pool-size", 3, "camunda.bpm.job-execution.max-pool-size", 10,
+                        "camunda.bpm.job-execution.queue-capacity", 3,
+                        "camunda.bpm.job-execution.max-jobs-per-acquisition", 3,
+                        "camunda.bpm.job-execution.wait-time-in-millis", 5000,
+                        "camunda.bpm.job-execution.max-wait", 60000,
+                        "camunda.bpm.job-execution.backoff-time-in-millis", 0,
+                        "camunda.bpm.history-level", "full",
+                        "cartflow.engine.due-date-acquisition", false));
+                yield "Camunda defaults: 3 jobs/acquisition, 3–10 threads, queue 3, full history, no due-date index";
+            }
+            default -> throw new IllegalArgumentException("unknown scenario " + scenario);
+        };
+        BenchBeans.CLOCK.jumpTo(SEEDED_AT);
+        log("%s: starting the application on %s", scenario, db.url());
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CartflowApplication.class, BenchBeans.class)
+                .profiles("demo", "bench").web(WebApplicationType.SERVLET).run(arguments(properties))) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            long t0 = System.nanoTime();
+            BenchSeeder.seed(jdbc, n);
+            List<long[]> subscriptions = jdbc.sql("SELECT id FROM subscription WHERE subscription_no LIKE 'B%' ORDER BY id")
+                    .query((rs, i) -> new long[]{rs.getLong(1)}).list();
+            boolean engine = !"jdbc".equals(scenario);
+            if (engine) {
+                startProcesses(app, jdbc, poolSize - 4);
+            }
+            log("%s: seeded %d subscriptions in %.0f s", scenario, n, (System.nanoTime() - t0) / 1e9);
+            long dbBefore = databaseBytes(jdbc);
+            ManagementService management = app.getBean(ManagementService.class);
+            long failuresBefore = engine ? lockFailures(management) : 0;
+
+            HeapSampler heap = new HeapSampler();
+            heap.start();
+            BenchClock clock = BenchBeans.CLOCK;
+            clock.jumpTo(MORNING);
+            long start = System.nanoTime();
+            Instant jumpedAt = clock.instant();
+            AtomicLong peakBacklog = new AtomicLong();
+            ExecutorService floor = engine ? null : runFloor(app, jdbc, subscriptions, threadsOf(app));
+            long lastPrint = 0;
+            while (true) {
+                long done = generated(jdbc);
+                long armed = engine ? armedTimers(jdbc, jumpedAt) : done;
+                long backlog = engine ? dueBacklog(jdbc) : n - done;
+                peakBacklog.accumulateAndGet(backlog, Math::max);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                if (elapsed - lastPrint >= 5) {
+                    lastPrint = (long) elapsed;
+                    double rate = done / Math.max(elapsed, 0.001);
+                    log("%s: %d/%d orders, %d next timers armed, backlog %d, %.0f orders/s, ETA %.0f s", scenario,
+                            done, n, armed, backlog, rate, rate > 0 ? (n - done) / rate : Double.NaN);
+                }
+                if (done >= n && armed >= n) {
+                    break;
+                }
+                if (elapsed > timeout.toSeconds()) {
+                    log("%s: timeout after %.0f s", scenario, elapsed);
+                    break;
+                }
+                Thread.sleep(engine ? 250 : 100);
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            if (floor != null) {
+                floor.shutdown();
+                floor.awaitTermination(1, TimeUnit.MINUTES);
+            }
+            heap.stop();
+            long done = generated(jdbc);
+            long[] lag = lagPercentiles(jdbc, jumpedAt);
+            long duplicates = jdbc.sql("""
+                    SELECT COUNT(*) FROM (SELECT subscription_id, delivery_index FROM customer_order
+                    WHERE subscription_id IS NOT NULL GROUP BY subscription_id, delivery_index HAVING COUNT(*) > 1) d""")
+                    .query(Long.class).single();
+            long missing = jdbc.sql("""
+                    SELECT COUNT(*) FROM subscription s WHERE s.subscription_no LIKE 'B%' AND NOT EXISTS (
+                    SELECT 1 FROM customer_order o WHERE o.subscription_id = s.id AND o.delivery_index = 2)""")
+                    .query(Long.class).single();
+            long failures = engine ? lockFailures(management) - failuresBefore : 0;
+            long engineBytes = engineBytes(jdbc);
+            long growth = databaseBytes(jdbc) - dbBefore;
+            clock.reset();
+            BenchFigures figures = new BenchFigures(scenario, description, n, wall, done / wall, lag[0], lag[1],
+                    failures, peakBacklog.get(), heap.peakMb(), ProcessMemory.rssMb(),
+                    engine ? engineBytes / n : growth / n, done, duplicates, missing,
+                    engine ? armedTimers(jdbc, jumpedAt) : done);
+            log("%s: %s", scenario, figures);
+            return figures;
+        }
+    }
+
+    /** As command-line arguments: they win over the profiles' files (the demo profile names H2). */
+    private static String[] arguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    private void startProcesses(ConfigurableApplicationContext app, JdbcClient jdbc, int threads) throws Exception {
+        SubscriptionLifecycle lifecycle = app.getBean(SubscriptionLifecycle.class);
+        ConcurrentLinkedQueue<Object[]> queue = new ConcurrentLinkedQueue<>(
+                jdbc.sql("SELECT id, subscription_no FROM subscription WHERE subscription_no LIKE 'B%'")
+                        .query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)}).list());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        for (int t = 0; t < Math.max(1, threads); t++) {
+            pool.submit(() -> {
+                Object[] next;
+                while ((next = queue.poll()) != null) {
+                    lifecycle.start((Long) next[0], (String) next[1]);
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(timeout.toMinutes(), TimeUnit.MINUTES)) {
+            throw new IllegalStateException("process start did not finish");
+        }
+    }
+
+    /** The floor: the same generation service and schedule read, one transaction per subscription, no engine. */
+    private ExecutorService runFloor(ConfigurableApplicationContext app, JdbcClient jdbc, List<long[]> subscriptions,
+                                     int threads) {
+        SubscriptionGeneration generation = app.getBean(SubscriptionGeneration.class);
+        TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+        ConcurrentLinkedQueue<long[]> queue = new ConcurrentLinkedQueue<>(subscriptions);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            pool.submit(() -> {
+                long[] next;
+                while ((next = queue.poll()) != null) {
+                    long id = next[0];
+                    tx.executeWithoutResult(status -> {
+                        Instant slot = generation.nextGenerationAt(id);
+                        generation.generate(id, slot);
+                        generation.nextGenerationAt(id);
+                    });
+                }
+            });
+        }
+        return pool;
+    }
+
+    private static int threadsOf(ConfigurableApplicationContext app) {
+        return app.getEnvironment().getProperty("camunda.bpm.job-execution.max-pool-size", Integer.class, 10);
+    }
+
+    private static long generated(JdbcClient jdbc) {
+        return jdbc.sql("SELECT COUNT(*) FROM customer_order WHERE delivery_index = 2").query(Long.class).single();
+    }
+
+    private static long armedTimers(JdbcClient jdbc, Instant jumpedAt) {
+        return jdbc.sql("SELECT COUNT(*) FROM act_ru_job WHERE type_ = 'timer' AND duedate_ > :t")
+                .param("t", java.sql.Timestamp.from(jumpedAt)).query(Long.class).single();
+    }
+
+    private static long dueBacklog(JdbcClient jdbc) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND lock_owner_ IS NULL AND duedate_ <= :now""")
+                .param("now", java.sql.Timestamp.from(BenchBeans.CLOCK.instant())).query(Long.class).single();
+    }
+
+    private static long[] lagPercentiles(JdbcClient jdbc, Instant jumpedAt) {
+        Map<String, Object> row = jdbc.sql("""
+                SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (created_at - :t))) AS p50,
+                       percentile_cont(0.99) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (created_at - :t))) AS p99
+                FROM customer_order WHERE delivery_index = 2""")
+                .param("t", jumpedAt.atOffset(java.time.ZoneOffset.UTC)).query().singleRow();
+        return new long[]{toMillis(row.get("p50")), toMillis(row.get("p99"))};
+    }
+
+    private static long toMillis(Object seconds) {
+        return seconds == null ? -1 : Math.round(((Number) seconds).doubleValue() * 1000);
+    }
+
+    private static long lockFailures(ManagementService management) {
+        management.reportDbMetricsNow();
+        long acquisition = management.createMetricsQuery().name(Metrics.JOB_ACQUIRED_FAILURE).sum();
+        long execution = management.createMetricsQuery().name(Metrics.JOB_FAILED).sum();
+        return acquisition + execution;
+    }
+
+    private static long databaseBytes(JdbcClient jdbc) {
+        return jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
+    }
+
+    private static long engineBytes(JdbcClient jdbc) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+                JOIN pg_namespace ns ON ns.oid = c.relnamespace
+                WHERE c.relkind = 'r' AND ns.nspname = current_schema()
+                  AND (c.relname LIKE 'act_ru_%' OR c.relname LIKE 'act_hi_%')""").query(Long.class).single();
+    }
+
+    private static TestDatabases.Database database() {
+        String url = System.getenv("CARTFLOW_BENCH_DB_URL");
+        if (url == null || url.isBlank()) {
+            return TestDatabases.createPostgres();
+        }
+        // an external server: same mechanism as the tests (CREATE DATABASE per scenario)
+        return TestDatabases.createPostgresOn(url, System.getenv().getOrDefault("CARTFLOW_BENCH_DB_USER", "postgres"),
+                System.getenv().getOrDefault("CARTFLOW_BENCH_DB_PASSWORD", ""));
+    }
+
+    private void writeJson(List<BenchFigures> rows, String table) throws Exception {
+        File dir = new File(System.getProperty("bench.out", "target/bench"));
+        dir.mkdirs();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("at", LocalDateTime.now().toString());
+        result.put("subscriptions", n);
+        result.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                "java", System.getProperty("java.version"),
+                "jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        result.put("rows", rows);
+        result.put("table", table);
+        File out = new File(dir, "result-" + n + "-" + System.currentTimeMillis() + ".json");
+        new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, result);
+        log("result written to %s", out);
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[bench %tT] " + format + "%n",
+                prepend(java.time.LocalTime.now(), args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    /** Peak heap in use, sampled every 200 ms. */
+    static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running = true;
+        private Thread thread;
+
+        void start() {
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        long peakMb() {
+            return peak.get() / (1024 * 1024);
+        }
+    }
+}
