@@ -12,6 +12,8 @@ public final class CreditAuthorizationProcess {
 
     public static final String START = "StartEvent_AuthorizationRequested";
     public static final String TASK_AUTHORIZE_CREDIT = "Task_AuthorizeCredit";
+    /** The event-based gateway where a pending NP screening waits (for the message or the poll timer). */
+    public static final String GATEWAY_AWAIT_SCREENING = "Gateway_AwaitScreening";
     public static final String EVENT_SCREENING_RESULT_RECEIVED = "Event_ScreeningResultReceived";
     public static final String EVENT_POLL_INTERVAL_ELAPSED = "Event_PollIntervalElapsed";
     public static final String TASK_RECORD_SCREENING_RESULT = "Task_RecordScreeningResult";

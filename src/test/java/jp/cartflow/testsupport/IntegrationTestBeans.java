@@ -16,4 +16,10 @@ public class IntegrationTestBeans {
     SmtpOutage smtpOutage(SmtpProperties properties) {
         return new SmtpOutage(properties);
     }
+
+    /** Makes the transaction of the next answered gateway call fail before commit ("charged once"). */
+    @Bean
+    CommitFailure commitFailure() {
+        return new CommitFailure();
+    }
 }

@@ -5,7 +5,10 @@ import jp.cartflow.payment.reconciliation.ReconciliationRuns;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-/** The engine adapter of {@link ReconciliationRuns}: starts at the none start event (the timer has its own). */
+/**
+ * The engine adapter of {@link ReconciliationRuns}: a run on request starts at the message start event (Camunda 7
+ * allows no none start event beside a timer start event).
+ */
 @Component
 class CamundaReconciliationRuns implements ReconciliationRuns {
 
@@ -17,6 +20,6 @@ class CamundaReconciliationRuns implements ReconciliationRuns {
 
     @Override
     public String startRun() {
-        return runtime.startProcessInstanceByKey(PaymentStatusReconciliationProcess.KEY).getId();
+        return runtime.startProcessInstanceByMessage(PaymentStatusReconciliationProcess.MESSAGE_RUN_REQUESTED).getId();
     }
 }

@@ -21,6 +21,9 @@ public final class PaymentStatusReconciliationProcess {
     public static final String END_ALL_MATCHED = "EndEvent_AllMatched";
     public static final String END_MISMATCHES_RESOLVED = "EndEvent_MismatchesResolved";
 
+    /** Starts a run on request (message start event). */
+    public static final String MESSAGE_RUN_REQUESTED = "PaymentReconciliationRequested";
+
     /** Variables. */
     public static final class Var {
         /** Transient: the ids of the mismatches found by this run (the multi-instance collection). */
