@@ -73,7 +73,7 @@ public class PaymentMethods {
         List<Option> options = carrierId == null
                 ? jdbc.sql(base + " ORDER BY p.sort_order, p.id").param("shop", shopId)
                         .query((rs, n) -> new Option(rs.getString(1), rs.getString(2))).list()
-                : jdbc.sql(base + """
+                : jdbc.sql(base + " " + """
                          AND EXISTS (SELECT 1 FROM carrier_payment_method c
                                      WHERE c.carrier_id = :carrier AND c.payment_method_id = p.id)
                         ORDER BY p.sort_order, p.id""").param("shop", shopId).param("carrier", carrierId)

@@ -44,7 +44,7 @@ public class PaymentOrders {
 
     /** Card orders whose payment is not final (reconciliation, PAY-2), not blocked already. */
     public List<PaymentOrder> openCardOrders(long shopId) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  WHERE o.shop_id = :shop AND o.payment_method_code IN ('ZEUS_CARD', 'SBPS_CARD')
                    AND o.payment_status IN ('AUTHORIZED', 'CAPTURED') AND o.gateway_blocked = FALSE
                    AND o.status <> 'CANCELLED'
