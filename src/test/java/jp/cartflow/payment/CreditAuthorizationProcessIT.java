@@ -76,6 +76,19 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
         return instance(service.start(orderNo, "storefront"));
     }
 
+    private ProcessInstance startedAndRun(String orderNo) {
+        ProcessInstance pi = started(orderNo);
+        Jobs.runAll(management, pi.getId());
+        return pi;
+    }
+
+    private void assertDecidedByOperator(long orderId, String eventType) {
+        assertThat(orders.events(orderId)).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo(eventType);
+            assertThat(e.actor()).isEqualTo("operator");
+        });
+    }
+
     private long zeusOrder(String orderNo, String token, long total) {
         return fixtures.order(orderNo, fixtures.member("ZEUS", token), PaymentMethods.ZEUS_CARD, total);
     }
@@ -132,8 +145,7 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
     void declinedSwitchToCashOnDelivery() {
         String orderNo = TestOrders.newOrderNo();
         long orderId = zeusOrder(orderNo, "tok_decline", 5530);
-        ProcessInstance pi = started(orderNo);
-        Jobs.runAll(management, pi.getId());
+        ProcessInstance pi = startedAndRun(orderNo);
 
         assertThat(pi).isWaitingAt(TASK_RESOLVE_AUTHORIZATION_ERROR);
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult()).hasCandidateGroup("operators");
@@ -155,10 +167,7 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
         assertThat(pi).isEnded().hasPassedInOrder(TASK_SWITCH_PAYMENT_METHOD, END_METHOD_SWITCHED);
         Map<String, Object> row = fixtures.paymentRow(orderId);
         assertThat(row).containsEntry("payment_method_code", "COD").containsEntry("payment_status", "UNPAID");
-        assertThat(orders.events(orderId)).anySatisfy(e -> {
-            assertThat(e.type()).isEqualTo("PAYMENT_METHOD_SWITCHED");
-            assertThat(e.actor()).isEqualTo("operator");
-        });
+        assertDecidedByOperator(orderId, "PAYMENT_METHOD_SWITCHED");
     }
 
     @Test
@@ -166,8 +175,7 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
     void declinedSwitchToNpReauthorizes() {
         String orderNo = TestOrders.newOrderNo();
         long orderId = zeusOrder(orderNo, "tok_decline", 4800);
-        ProcessInstance pi = started(orderNo);
-        Jobs.runAll(management, pi.getId());
+        ProcessInstance pi = startedAndRun(orderNo);
 
         assertThatThrownBy(() -> completeAsOperator(pi, Map.of("operatorDecision", "SWITCH_METHOD",
                 "newPaymentMethod", "SBPS_CARD"))).hasMessageContaining("card is required");
@@ -187,17 +195,13 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
     void declinedCancel() {
         String orderNo = TestOrders.newOrderNo();
         long orderId = zeusOrder(orderNo, "tok_decline", 5530);
-        ProcessInstance pi = started(orderNo);
-        Jobs.runAll(management, pi.getId());
+        ProcessInstance pi = startedAndRun(orderNo);
 
         completeAsOperator(pi, Map.of("operatorDecision", "CANCEL_ORDER"));
 
         assertThat(pi).isEnded().hasPassedInOrder(TASK_CANCEL_ORDER, END_ORDER_CANCELLED);
         assertThat(fixtures.paymentRow(orderId)).containsEntry("status", "CANCELLED");
-        assertThat(orders.events(orderId)).anySatisfy(e -> {
-            assertThat(e.type()).isEqualTo("ORDER_CANCELLED");
-            assertThat(e.actor()).isEqualTo("operator");
-        });
+        assertDecidedByOperator(orderId, "ORDER_CANCELLED");
     }
 
     @Test
@@ -205,8 +209,7 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
     void retryNow() {
         String orderNo = TestOrders.newOrderNo();
         long orderId = zeusOrder(orderNo, "tok_decline", 5530);
-        ProcessInstance pi = started(orderNo);
-        Jobs.runAll(management, pi.getId());
+        ProcessInstance pi = startedAndRun(orderNo);
 
         assertThatThrownBy(() -> completeAsOperator(pi, Map.of("operatorDecision", "RETRY_NOW")))
                 .hasMessageContaining("retrying is not enabled");
@@ -228,8 +231,7 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
     void npPendingThenMessageApproved() {
         String orderNo = TestOrders.newOrderNo();
         long orderId = fixtures.order(orderNo, "sato", PaymentMethods.NP_DEFERRED, 3202);
-        ProcessInstance pi = started(orderNo);
-        Jobs.runAll(management, pi.getId());
+        ProcessInstance pi = startedAndRun(orderNo);
 
         assertThat(pi).isWaitingAt(GATEWAY_AWAIT_SCREENING);
         assertThat(fixtures.paymentStatus(orderId)).isEqualTo("AUTH_PENDING");
@@ -246,8 +248,7 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
     void npPendingThenPollDeclined() {
         String orderNo = TestOrders.newOrderNo();
         long orderId = fixtures.order(orderNo, "sato", PaymentMethods.NP_DEFERRED, 3202);
-        ProcessInstance pi = started(orderNo);
-        Jobs.runAll(management, pi.getId());
+        ProcessInstance pi = startedAndRun(orderNo);
 
         firePollTimer(pi);
         assertThat(pi).hasPassed(TASK_QUERY_SCREENING_RESULT)

@@ -2,6 +2,7 @@ package jp.cartflow.payment.process;
 
 import jp.cartflow.payment.CreditAuthorizationProcess.Var;
 import jp.cartflow.payment.CreditAuthorizationService;
+import jp.cartflow.platform.engine.ProcessActors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class AuthorizeCreditDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        AuthorizationVariables.write(execution, service.authorize(ProcessActors.id(execution, Var.ORDER_ID),
+        AuthorizationVariables.write(execution, service.authorize(ProcessVariables.id(execution, Var.ORDER_ID),
                 AuthorizationVariables.attempt(execution), ProcessActors.of(execution)));
     }
 }

@@ -2,6 +2,7 @@ package jp.cartflow.payment.process;
 
 import jp.cartflow.payment.CreditAuthorizationProcess.Var;
 import jp.cartflow.payment.CreditAuthorizationService;
+import jp.cartflow.platform.engine.ProcessActors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,6 @@ class CancelOrderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.cancelOrder(ProcessActors.id(execution, Var.ORDER_ID), ProcessActors.of(execution));
+        service.cancelOrder(ProcessVariables.id(execution, Var.ORDER_ID), ProcessActors.of(execution));
     }
 }

@@ -18,7 +18,7 @@ class LoadMismatchDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReconciliationService.MismatchView view = service.view(ProcessActors.id(execution, Var.MISMATCH_ID));
+        ReconciliationService.MismatchView view = service.view(ProcessVariables.id(execution, Var.MISMATCH_ID));
         execution.setVariableLocal(Var.ORDER_NO, view.orderNo());
         execution.setVariableLocal(Var.GATEWAY_NAME, view.gatewayName());
         execution.setVariableLocal(Var.OUR_STATUS, view.ourStatus());

@@ -2,6 +2,7 @@ package jp.cartflow.payment.process;
 
 import jp.cartflow.payment.CreditAuthorizationProcess.Var;
 import jp.cartflow.payment.CreditAuthorizationService;
+import jp.cartflow.platform.engine.ProcessActors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class RecordScreeningResultDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        AuthorizationVariables.write(execution, service.recordScreeningResult(ProcessActors.id(execution, Var.ORDER_ID),
+        AuthorizationVariables.write(execution, service.recordScreeningResult(ProcessVariables.id(execution, Var.ORDER_ID),
                 "APPROVED".equals(execution.getVariable(Var.SCREENING_RESULT)),
                 (String) execution.getVariable(Var.SCREENING_REASON), ProcessActors.of(execution)));
     }

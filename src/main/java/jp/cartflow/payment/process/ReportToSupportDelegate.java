@@ -2,6 +2,7 @@ package jp.cartflow.payment.process;
 
 import jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.Var;
 import jp.cartflow.payment.reconciliation.ReconciliationService;
+import jp.cartflow.platform.engine.ProcessActors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,6 @@ class ReportToSupportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        service.reportToSupport(ProcessActors.id(execution, Var.MISMATCH_ID), ProcessActors.of(execution));
+        service.reportToSupport(ProcessVariables.id(execution, Var.MISMATCH_ID), ProcessActors.of(execution));
     }
 }

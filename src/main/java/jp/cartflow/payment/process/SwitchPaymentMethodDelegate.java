@@ -2,6 +2,7 @@ package jp.cartflow.payment.process;
 
 import jp.cartflow.payment.CreditAuthorizationProcess.Var;
 import jp.cartflow.payment.CreditAuthorizationService;
+import jp.cartflow.platform.engine.ProcessActors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ class SwitchPaymentMethodDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean reauthorize = service.switchPaymentMethod(ProcessActors.id(execution, Var.ORDER_ID),
+        boolean reauthorize = service.switchPaymentMethod(ProcessVariables.id(execution, Var.ORDER_ID),
                 (String) execution.getVariable(Var.NEW_PAYMENT_METHOD), ProcessActors.of(execution));
         execution.setVariable(Var.REAUTHORIZE, reauthorize);
         execution.setVariable(Var.AUTH_ATTEMPT, AuthorizationVariables.attempt(execution) + 1);
