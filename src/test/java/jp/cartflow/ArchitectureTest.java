@@ -58,6 +58,35 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("payment sits on order, mail and shop: it knows nothing of shipping or subscriptions")
+    void paymentIsBelowSubscriptions() {
+        noClasses().that().resideInAPackage("jp.cartflow.payment..")
+                .should().dependOnClassesThat().resideInAnyPackage("jp.cartflow.shipping..", "jp.cartflow.subscription..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("order, mail and shop do not reach up into payment")
+    void lowerFloorsDoNotKnowPayment() {
+        noClasses().that().resideInAnyPackage("jp.cartflow.order..", "jp.cartflow.mail..", "jp.cartflow.shop..")
+                .should().dependOnClassesThat().resideInAPackage("jp.cartflow.payment..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("payment: the gateway adapters know no application code, and only payment.process touches the engine")
+    void paymentLayers() {
+        noClasses().that().resideInAnyPackage("jp.cartflow.payment.gateway..")
+                .should().dependOnClassesThat().resideInAnyPackage("jp.cartflow.order..", "jp.cartflow.mail..",
+                        "jp.cartflow.shop..", "jp.cartflow.platform..")
+                .orShould().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .check(classes);
+        noClasses().that().resideInAPackage("jp.cartflow.payment..").and().resideOutsideOfPackage("jp.cartflow.payment.process..")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .check(classes);
+    }
+
+    @Test
     @DisplayName("only process adapters and delegates touch the engine API")
     void engineBehindPorts() {
         noClasses().that().resideInAnyPackage("jp.cartflow.shop..", "jp.cartflow.order..", "jp.cartflow.mail.template..",

@@ -25,4 +25,10 @@ public class IntegrationTestBeans {
     MutableClock mutableClock() {
         return new MutableClock(ZoneId.of("Asia/Tokyo"));
     }
+
+    /** Makes the transaction of the next answered gateway call fail before commit ("charged once"). */
+    @Bean
+    CommitFailure commitFailure() {
+        return new CommitFailure();
+    }
 }

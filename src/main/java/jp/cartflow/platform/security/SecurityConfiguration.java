@@ -5,11 +5,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,7 +31,9 @@ import static jp.cartflow.platform.security.CartflowGroups.authority;
  *       included), then Camunda's {@link ProcessEngineAuthenticationFilter} hands the user and its
  *       groups to the engine, whose authorization checks are on.</li>
  *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): Camunda's own login, CSRF and headers.</li>
- *   <li>Only {@code /actuator/health} is open.</li>
+ *   <li>Only {@code /actuator/health} is open, and {@code /simulator/**} (the in-process payment gateway
+ *       simulator) when {@code cartflow.payment.simulator.enabled} is true (demo profile, tests): it stands
+ *       for an outside gateway, which our adapters call without our users' credentials.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,7 +46,9 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                            ObjectMapper objectMapper) throws Exception {
+                                            ObjectMapper objectMapper,
+                                            @Value("${cartflow.payment.simulator.enabled:false}") boolean simulator)
+            throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(objectMapper);
         http
             .authenticationManager(authenticationManager)
@@ -51,6 +57,7 @@ public class SecurityConfiguration {
                 // the webapps authenticate with Camunda's own login and session
                 .requestMatchers("/camunda/**").permitAll()
                 .requestMatchers("/", "/error").permitAll()
+                .requestMatchers("/simulator/**").access((authentication, context) -> new AuthorizationDecision(simulator))
                 .requestMatchers("/engine-rest/**").hasAnyAuthority(authority(ADMIN), authority(OPERATORS), authority(INTEGRATIONS))
                 .requestMatchers("/api/inventory/**").hasAnyAuthority(authority(INVENTORY_TOOLS), authority(ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/demo/**").authenticated()

@@ -1,5 +1,6 @@
 package jp.cartflow.shipping.process;
 
+import jp.cartflow.platform.engine.ProcessActors;
 import jp.cartflow.shipping.ShipmentService;
 import jp.cartflow.shipping.ShippingNotificationProcess;
 import jp.cartflow.shipping.ShippingNotificationProcess.Var;

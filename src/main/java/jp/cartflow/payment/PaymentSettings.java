@@ -1,0 +1,41 @@
+package jp.cartflow.payment;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Payment settings the processes read by name ({@code ${paymentSettings.reconciliationCycle}} in the timer of
+ * PaymentStatusReconciliationProcess, {@code ${paymentSettings.screeningPollInterval}} in
+ * CreditAuthorizationProcess). A timer start event's cycle is evaluated when the process is deployed, so a
+ * changed cycle takes effect at the next start of the application.
+ */
+@Component("paymentSettings")
+public class PaymentSettings {
+
+    private final String reconciliationCycle;
+    private final String screeningPollInterval;
+    private final String supportAddress;
+
+    PaymentSettings(@Value("${cartflow.payment.reconciliation-cycle:R/2026-01-01T02:00:00+09:00/P1D}") String reconciliationCycle,
+                    @Value("${cartflow.payment.np.poll-interval:PT1H}") String screeningPollInterval,
+                    @Value("${cartflow.payment.support-address:}") String supportAddress) {
+        this.reconciliationCycle = reconciliationCycle;
+        this.screeningPollInterval = screeningPollInterval;
+        this.supportAddress = supportAddress;
+    }
+
+    /** ISO-8601 repeating interval of the reconciliation run; default nightly at 02:00 Tokyo time. */
+    public String getReconciliationCycle() {
+        return reconciliationCycle;
+    }
+
+    /** ISO-8601 duration between two polls of a pending NP screening (PAY-3); default one hour. */
+    public String getScreeningPollInterval() {
+        return screeningPollInterval;
+    }
+
+    /** Where "report to support" (PAY-2) mails go; blank = the shop's own address. */
+    public String supportAddress() {
+        return supportAddress;
+    }
+}

@@ -1,0 +1,41 @@
+package jp.cartflow.payment.reconciliation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Gateway status reconciliation (PAY-2): start a run, list the open mismatches. */
+@RestController
+@RequestMapping("/api/payment")
+@Tag(name = "Payment reconciliation", description = "Compare gateway statuses with ours (PAY-2)")
+public class ReconciliationController {
+
+    private final ReconciliationService reconciliation;
+
+    ReconciliationController(ReconciliationService reconciliation) {
+        this.reconciliation = reconciliation;
+    }
+
+    public record RunStarted(String processInstanceId) {
+    }
+
+    @PostMapping("/reconciliation-runs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Start a reconciliation run now (besides the shop's schedule)")
+    public RunStarted start() {
+        return new RunStarted(reconciliation.startRun());
+    }
+
+    @GetMapping("/mismatches")
+    @Operation(summary = "Mismatches whose order is still blocked for card operations")
+    public List<Mismatch> open() {
+        return reconciliation.open();
+    }
+}

@@ -1,0 +1,249 @@
+package jp.cartflow.payment;
+
+import jp.cartflow.order.OrderRepository;
+import jp.cartflow.payment.gateway.Gateway;
+import jp.cartflow.payment.simulator.GatewaySimulator;
+import jp.cartflow.testsupport.Jobs;
+import jp.cartflow.testsupport.PostgresIntegrationTest;
+import jp.cartflow.testsupport.TestOrders;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.END_ALL_MATCHED;
+import static jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.END_MISMATCHES_RESOLVED;
+import static jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.KEY;
+import static jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.START_TIMER;
+import static jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.TASK_ADOPT_GATEWAY_STATUS;
+import static jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.TASK_COMPARE_GATEWAY_STATUSES;
+import static jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.TASK_CONFIRM_GATEWAY_MISMATCH;
+import static jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.TASK_REPORT_TO_SUPPORT;
+import static jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.TASK_UNLINK_GATEWAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+/**
+ * PaymentStatusReconciliationProcess end to end (PAY-2): orders authorized through the simulator, statuses changed
+ * "in the gateway's admin screen" over the simulator's HTTP admin endpoint, a run started over REST, and each
+ * operator choice.
+ */
+class PaymentReconciliationIT extends PostgresIntegrationTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired TaskService tasks;
+    @Autowired CreditAuthorizationService authorizations;
+    @Autowired PaymentFixtures fixtures;
+    @Autowired OrderRepository orders;
+    @Autowired GatewaySimulator simulator;
+    @Autowired TestRestTemplate rest;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void setUp() {
+        init(engine);
+    }
+
+    @AfterEach
+    void clearAuthentication() {
+        engine.getIdentityService().clearAuthentication();
+    }
+
+    private long authorizedOrder(String orderNo, String gateway, String method) {
+        long orderId = fixtures.order(orderNo, fixtures.member(gateway, "tok_" + gateway.toLowerCase() + "_ok"), method, 6480);
+        Jobs.runAll(management, authorizations.start(orderNo, "storefront"));
+        assertThat(fixtures.paymentStatus(orderId)).isEqualTo("AUTHORIZED");
+        return orderId;
+    }
+
+    private void changeAtGateway(String gateway, String orderNo, String status) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = rest.postForEntity("/simulator/" + gateway + "/admin/orders/" + orderNo + "/status",
+                new HttpEntity<>("{\"status\":\"" + status + "\"}", headers), String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+    }
+
+    private ProcessInstance runViaRest() {
+        ResponseEntity<Map> response = rest.withBasicAuth("operator", "operator")
+                .postForEntity("/api/payment/reconciliation-runs", null, Map.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(202);
+        String id = (String) response.getBody().get("processInstanceId");
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
+        assertThat(pi).isWaitingAt(TASK_COMPARE_GATEWAY_STATUSES);
+        Jobs.runAll(management, id);
+        return pi;
+    }
+
+    private Task taskFor(ProcessInstance pi, String orderNo) {
+        return tasks.createTaskQuery().processInstanceId(pi.getId()).list().stream()
+                .filter(t -> orderNo.equals(runtime.getVariableLocal(t.getExecutionId(), "orderNo"))).findFirst()
+                .orElse(null);
+    }
+
+    private void decide(Task task, String user, String group, String decision) {
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            tasks.claim(task.getId(), user);
+            tasks.complete(task.getId(), Map.of("mismatchDecision", decision));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** Mismatches of orders other tests left behind (e.g. demo order D-100002, unknown to the simulator). */
+    private void unlinkAllOtherThan(ProcessInstance pi, Set<String> mine) {
+        for (Task task : tasks.createTaskQuery().processInstanceId(pi.getId()).list()) {
+            if (!mine.contains((String) runtime.getVariableLocal(task.getExecutionId(), "orderNo"))) {
+                decide(task, "operator", "operators", "UNLINK");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the run is scheduled by a timer start event (cycle from paymentSettings, default nightly 02:00 JST)")
+    void timerScheduled() {
+        Job timer = management.createJobQuery().timers().activityId(START_TIMER).singleResult();
+        assertThat(timer).isNotNull();
+        assertThat(timer.getDuedate().toInstant().atZone(java.time.ZoneId.of("Asia/Tokyo")).getHour()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("PAY-2 all statuses match → the run ends, nothing is blocked")
+    void allMatch() {
+        ProcessInstance backlog = runViaRest();
+        unlinkAllOtherThan(backlog, Set.of());
+        String orderNo = TestOrders.newOrderNo();
+        long orderId = authorizedOrder(orderNo, "ZEUS", PaymentMethods.ZEUS_CARD);
+
+        ProcessInstance pi = runViaRest();
+
+        assertThat(pi).isEnded().hasPassed(END_ALL_MATCHED).hasNotPassed(TASK_CONFIRM_GATEWAY_MISMATCH);
+        assertThat(fixtures.blocked(orderId)).isFalse();
+        assertThat(orders.events(orderId)).extracting(OrderRepository.OrderEvent::type)
+                .doesNotContain("GATEWAY_MISMATCH_FOUND");
+    }
+
+    @Test
+    @DisplayName("PAY-2 statuses changed behind our back are found, nothing else is touched; unlink / adopt / report "
+            + "resolve as chosen and the audit shows who decided")
+    void endToEnd() {
+        String unlinkNo = TestOrders.newOrderNo();
+        String adoptNo = TestOrders.newOrderNo();
+        String reportNo = TestOrders.newOrderNo();
+        String untouchedNo = TestOrders.newOrderNo();
+        String sbpsNo = TestOrders.newOrderNo();
+        long unlinkId = authorizedOrder(unlinkNo, "ZEUS", PaymentMethods.ZEUS_CARD);
+        long adoptId = authorizedOrder(adoptNo, "ZEUS", PaymentMethods.ZEUS_CARD);
+        long reportId = authorizedOrder(reportNo, "ZEUS", PaymentMethods.ZEUS_CARD);
+        long untouchedId = authorizedOrder(untouchedNo, "ZEUS", PaymentMethods.ZEUS_CARD);
+        long sbpsId = authorizedOrder(sbpsNo, "SBPS", PaymentMethods.SBPS_CARD);
+        int untouchedEvents = orders.events(untouchedId).size();
+
+        changeAtGateway("zeus", unlinkNo, "SALES");
+        changeAtGateway("zeus", adoptNo, "CANCEL");
+        changeAtGateway("zeus", reportNo, "SALES");
+
+        ProcessInstance pi = runViaRest();
+
+        assertThat(pi).isWaitingAt(TASK_CONFIRM_GATEWAY_MISMATCH);
+        assertThat(taskFor(pi, unlinkNo)).isNotNull();
+        assertThat(taskFor(pi, adoptNo)).isNotNull();
+        assertThat(taskFor(pi, reportNo)).isNotNull();
+        assertThat(taskFor(pi, untouchedNo)).as("a matching order gets no task").isNull();
+        assertThat(taskFor(pi, sbpsNo)).isNull();
+        assertThat(taskFor(pi, unlinkNo)).hasCandidateGroup("operators");
+        assertThat(runtime.getVariablesLocal(taskFor(pi, unlinkNo).getExecutionId()))
+                .containsEntry("gatewayName", "ゼウス").containsEntry("gatewayStatus", "実売上済み (SALES)")
+                .containsEntry("ourStatus", "与信済み");
+        assertThat(List.of(unlinkId, adoptId, reportId)).allMatch(fixtures::blocked);
+        assertThat(fixtures.blocked(untouchedId)).isFalse();
+        assertThat(fixtures.blocked(sbpsId)).isFalse();
+
+        ResponseEntity<List> open = rest.withBasicAuth("operator", "operator").getForEntity("/api/payment/mismatches", List.class);
+        assertThat(open.getBody()).extracting(m -> ((Map<?, ?>) m).get("orderNo")).contains(unlinkNo, adoptNo, reportNo)
+                .doesNotContain(untouchedNo, sbpsNo);
+        ResponseEntity<Map> blockedCapture = rest.withBasicAuth("operator", "operator")
+                .postForEntity("/api/orders/" + reportNo + "/payment/capture", null, Map.class);
+        assertThat(blockedCapture.getStatusCode().value()).as("PAY-2 card operations refused while blocked").isEqualTo(409);
+
+        decide(taskFor(pi, unlinkNo), "operator", "operators", "UNLINK");
+        decide(taskFor(pi, adoptNo), "demo", "camunda-admin", "ADOPT_GATEWAY_STATUS");
+        decide(taskFor(pi, reportNo), "operator", "operators", "REPORT_TO_SUPPORT");
+        unlinkAllOtherThan(pi, Set.of());
+
+        assertThat(pi).isEnded().hasPassed(TASK_UNLINK_GATEWAY, TASK_ADOPT_GATEWAY_STATUS, TASK_REPORT_TO_SUPPORT,
+                END_MISMATCHES_RESOLVED);
+
+        // unlink: 未決済 with no further status changes; the shop memo records the Zeus-side state
+        Map<String, Object> unlinked = fixtures.paymentRow(unlinkId);
+        assertThat(unlinked).containsEntry("payment_status", "UNLINKED").containsEntry("gateway_blocked", false);
+        assertThat((String) unlinked.get("shop_memo")).contains("ゼウス上は実売上済み (SALES)");
+        assertThat(orders.events(unlinkId)).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("GATEWAY_UNLINKED");
+            assertThat(e.actor()).isEqualTo("operator");
+        });
+        ResponseEntity<Map> afterUnlink = rest.withBasicAuth("operator", "operator")
+                .postForEntity("/api/orders/" + unlinkNo + "/payment/capture", null, Map.class);
+        assertThat(afterUnlink.getStatusCode().value()).as("UNLINKED: no further status changes").isEqualTo(409);
+
+        // adopt: our status becomes the gateway's
+        assertThat(fixtures.paymentRow(adoptId)).containsEntry("payment_status", "CANCELLED")
+                .containsEntry("gateway_blocked", false);
+        assertThat(orders.events(adoptId)).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("GATEWAY_STATUS_ADOPTED");
+            assertThat(e.actor()).isEqualTo("demo");
+        });
+
+        // report: support gets the order number and the gateway status; the order stays blocked
+        assertThat(fixtures.paymentRow(reportId)).containsEntry("payment_status", "AUTHORIZED")
+                .containsEntry("gateway_blocked", true);
+        Map<String, Object> mail = jdbc.sql("SELECT kind, to_address, subject, body FROM mail_outbox WHERE order_id = :id")
+                .param("id", reportId).query().singleRow();
+        assertThat(mail).containsEntry("kind", "NOTICE").containsEntry("to_address", "support@demo.cartflow.test");
+        assertThat((String) mail.get("body")).contains(reportNo, "SALES");
+        assertThat(orders.events(reportId)).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("GATEWAY_MISMATCH_REPORTED");
+            assertThat(e.actor()).isEqualTo("operator");
+        });
+        Map<String, Object> decided = jdbc.sql("SELECT decision, decided_by, resolved_at FROM payment_mismatch "
+                + "WHERE order_id = :id").param("id", reportId).query().singleRow();
+        assertThat(decided).containsEntry("decision", "REPORT_TO_SUPPORT").containsEntry("decided_by", "operator");
+        assertThat(decided.get("resolved_at")).isNull();
+        ResponseEntity<List> stillOpen = rest.withBasicAuth("operator", "operator").getForEntity("/api/payment/mismatches", List.class);
+        assertThat(stillOpen.getBody()).extracting(m -> ((Map<?, ?>) m).get("orderNo")).contains(reportNo)
+                .doesNotContain(unlinkNo, adoptNo);
+
+        // nothing else touched
+        assertThat(fixtures.paymentRow(untouchedId)).containsEntry("payment_status", "AUTHORIZED")
+                .containsEntry("gateway_blocked", false);
+        assertThat(orders.events(untouchedId)).hasSize(untouchedEvents);
+        assertThat(fixtures.paymentStatus(sbpsId)).isEqualTo("AUTHORIZED");
+        assertThat(simulator.statusOf(Gateway.ZEUS, untouchedNo)).isEqualTo("AUTH");
+        ResponseEntity<Map> capture = rest.withBasicAuth("operator", "operator")
+                .postForEntity("/api/orders/" + untouchedNo + "/payment/capture", null, Map.class);
+        assertThat(capture.getStatusCode().value()).isEqualTo(200);
+        assertThat(capture.getBody()).containsEntry("paymentStatus", "CAPTURED");
+    }
+}
