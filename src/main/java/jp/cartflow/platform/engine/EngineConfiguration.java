@@ -1,12 +1,16 @@
 package jp.cartflow.platform.engine;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Engine settings that must hold in every profile. */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +42,10 @@ public class EngineConfiguration {
                 configuration.setEnableExpressionsInAdhocQueries(false);
                 configuration.setAuthorizationEnabled(true);
                 configuration.setEnforceHistoryTimeToLive(true);
+                List<HistoryLevel> custom = new ArrayList<>(configuration.getCustomHistoryLevels() == null
+                        ? List.of() : configuration.getCustomHistoryLevels());
+                custom.add(new AuditWithoutGatewaysHistoryLevel());
+                configuration.setCustomHistoryLevels(custom);
                 // group ids like "inventory-tools" need the hyphen (the default allows [a-zA-Z0-9]+ only)
                 configuration.setGroupResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9-]*|camunda-admin");
                 configuration.setUserResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]*");

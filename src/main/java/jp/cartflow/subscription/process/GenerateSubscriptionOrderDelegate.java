@@ -4,6 +4,7 @@ import jp.cartflow.subscription.SubscriptionGeneration;
 import jp.cartflow.subscription.SubscriptionLifecycleProcess.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import java.util.Date;
@@ -24,12 +25,16 @@ class GenerateSubscriptionOrderDelegate implements JavaDelegate {
         Date slot = (Date) execution.getVariable(Var.NEXT_GENERATION_AT);
         SubscriptionGeneration.Outcome outcome = generation.generate(subscriptionId,
                 slot == null ? null : slot.toInstant());
-        execution.setVariable(Var.AUTHORIZE, outcome.authorize());
-        execution.setVariable(Var.ENDED, outcome.ended());
-        execution.setVariable(Var.DISCARDED, outcome.result() == SubscriptionGeneration.Result.DUPLICATE);
+        // transient: the gateways right after this task read them in the same transaction, and the authorization
+        // sub-process copies orderId/orderNo into its own variables on entry; nothing needs them later, so they
+        // cost no variable rows and no history per delivery (docs/performance.md)
+        execution.setVariable(Var.AUTHORIZE, Variables.booleanValue(outcome.authorize(), true));
+        execution.setVariable(Var.ENDED, Variables.booleanValue(outcome.ended(), true));
+        execution.setVariable(Var.DISCARDED,
+                Variables.booleanValue(outcome.result() == SubscriptionGeneration.Result.DUPLICATE, true));
         if (outcome.result() == SubscriptionGeneration.Result.GENERATED) {
-            execution.setVariable(Var.ORDER_ID, outcome.orderId());
-            execution.setVariable(Var.ORDER_NO, outcome.orderNo());
+            execution.setVariable(Var.ORDER_ID, Variables.longValue(outcome.orderId(), true));
+            execution.setVariable(Var.ORDER_NO, Variables.stringValue(outcome.orderNo(), true));
         }
     }
 }
