@@ -108,6 +108,30 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
     }
 
     @Test
+    @DisplayName("SUB-1 MEM-2 a guest becomes a member at subscription checkout and receives the registration points")
+    void guestRegisters() {
+        long shop = jdbc.sql("SELECT id FROM shop WHERE code = 'demo'").query(Long.class).single();
+        int registrationPoints = jdbc.sql("SELECT registration_points FROM shop WHERE id = :id").param("id", shop)
+                .query(Integer.class).single();
+        jdbc.sql("UPDATE shop SET registration_points = 500 WHERE id = :id").param("id", shop).update();
+        try {
+            ResponseEntity<Map> response = call(HttpMethod.POST, "/api/subscriptions", checkout(
+                    "\"newMember\":{\"loginId\":\"guest-mem2\",\"email\":\"guest-mem2@example.jp\"}",
+                    "[{\"productCode\":\"CF-COFFEE-200\",\"quantity\":1}]", "COD", "yamato",
+                    ",\"recipient\":{\"lastName\":\"新規\",\"firstName\":\"花子\",\"zipcode\":\"150-0002\","
+                            + "\"pref\":\"東京都\",\"city\":\"渋谷区\",\"address\":\"渋谷1-1-1\"}"));
+            assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+            Map<String, Object> member = jdbc.sql("SELECT email, points FROM member WHERE login_id = 'guest-mem2'")
+                    .query().singleRow();
+            assertThat(member.get("email")).isEqualTo("guest-mem2@example.jp");
+            assertThat(((Number) member.get("points")).longValue()).as("MEM-2 registration points").isGreaterThanOrEqualTo(500);
+        } finally {
+            jdbc.sql("UPDATE shop SET registration_points = :p WHERE id = :id").param("p", registrationPoints)
+                    .param("id", shop).update();
+        }
+    }
+
+    @Test
     @DisplayName("SUB-1 SUB-8 SUB-17 SUB-27 SUB-31 bad checkouts → problem+json with field or rule, nothing written")
     void createBadInput() {
         long yamada = testSubscriptions.memberId("yamada");
