@@ -100,7 +100,7 @@ public class ReconciliationService {
                 continue;
             }
             Instant now = clock.instant();
-            String theirs = status.gatewayStatus() == null ? "(なし)" : status.gatewayStatus();
+            String theirs = status.gatewayStatus() == null ? "コードなし" : status.gatewayStatus();
             long id = mismatches.insert(order.id(), gateway, order.paymentStatus().name(), theirs, status.state(), now,
                     runId);
             orders.setBlocked(order.id(), true, now);
