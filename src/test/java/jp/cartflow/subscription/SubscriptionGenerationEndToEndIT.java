@@ -47,14 +47,7 @@ class SubscriptionGenerationEndToEndIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.Database database = TestDatabases.createPostgres();
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
-        int smtp = TestDatabases.freePort();
-        int pop3 = TestDatabases.freePort();
-        registry.add("cartflow.demo.mail.smtp-port", () -> smtp);
-        registry.add("cartflow.demo.mail.pop3-port", () -> pop3);
+        TestDatabases.registerFreshPostgresAndMailPorts(registry);
     }
 
     @Autowired TestSubscriptions testSubscriptions;

@@ -19,13 +19,6 @@ public abstract class PostgresIntegrationTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        TestDatabases.Database database = TestDatabases.createPostgres();
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::user);
-        registry.add("spring.datasource.password", database::password);
-        int smtp = TestDatabases.freePort();
-        int pop3 = TestDatabases.freePort();
-        registry.add("cartflow.demo.mail.smtp-port", () -> smtp);
-        registry.add("cartflow.demo.mail.pop3-port", () -> pop3);
+        TestDatabases.registerFreshPostgresAndMailPorts(registry);
     }
 }

@@ -1,6 +1,7 @@
 package jp.cartflow.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,6 +91,21 @@ public final class TestDatabases {
             }));
         }
         return embedded;
+    }
+
+    /**
+     * For a Spring test context: a fresh PostgreSQL database as its DataSource, and free ports for the demo
+     * profile's mail server (so several contexts, and a running demo, never collide).
+     */
+    public static void registerFreshPostgresAndMailPorts(DynamicPropertyRegistry registry) {
+        Database database = createPostgres();
+        registry.add("spring.datasource.url", database::url);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+        int smtp = freePort();
+        int pop3 = freePort();
+        registry.add("cartflow.demo.mail.smtp-port", () -> smtp);
+        registry.add("cartflow.demo.mail.pop3-port", () -> pop3);
     }
 
     /** A free TCP port on the loopback interface. */
