@@ -13,10 +13,11 @@ final class BenchSeeder {
     private BenchSeeder() {
     }
 
-    static void seed(JdbcClient jdbc, int n) {
+    static void seed(JdbcClient jdbc, int n, boolean authorizeAtGeneration) {
         long shop = jdbc.sql("SELECT id FROM shop WHERE code = 'demo'").query(Long.class).single();
-        jdbc.sql("UPDATE shop SET lead_days = 7, generation_time = TIME '05:00:00', authorize_at_generation = FALSE, "
-                + "subscription_enabled = TRUE WHERE id = :shop").param("shop", shop).update();
+        jdbc.sql("UPDATE shop SET lead_days = 7, generation_time = TIME '05:00:00', authorize_at_generation = :auth, "
+                + "subscription_enabled = TRUE WHERE id = :shop").param("shop", shop)
+                .param("auth", authorizeAtGeneration).update();
         int members = Math.max(1, n / 10);
         jdbc.sql("""
                 INSERT INTO member (shop_id, login_id, email, last_name, first_name, last_name_kana, first_name_kana,
@@ -24,6 +25,14 @@ final class BenchSeeder {
                 SELECT :shop, 'bench-' || g, 'bench-' || g || '@bench.cartflow.test', '定期', '会員' || g, 'テイキ',
                     'カイイン', '150-0002', '東京都', '渋谷区', '渋谷2-21-1', '03-0000-0000', 0, 0, 0, 0, TRUE
                 FROM generate_series(1, :members) g""").param("shop", shop).param("members", members).update();
+        // SUB-27: one card per member, alternately SB Payment Service and Zeus; card subscriptions use their
+        // member's gateway, so every authorization at generation reaches the (simulated) gateway
+        jdbc.sql("""
+                INSERT INTO member_card (member_id, gateway, card_token, masked_number, brand, expiry_year, expiry_month)
+                SELECT m.id, CASE WHEN (m.id - b.first) % 2 = 0 THEN 'SBPS' ELSE 'ZEUS' END, 'tok-bench-' || m.id,
+                    '************4242', 'VISA', 2030, 12
+                FROM member m, (SELECT MIN(id) AS first FROM member WHERE login_id LIKE 'bench-%') b
+                WHERE m.login_id LIKE 'bench-%'""").update();
         jdbc.sql("""
                 INSERT INTO subscription (shop_id, subscription_no, member_id, status, cycle_kind, cycle_day,
                     interval_days, anchor_date, lead_days, carrier_id, time_slot_code, payment_method_code, last_name,
@@ -39,7 +48,8 @@ final class BenchSeeder {
                     7,
                     (SELECT id FROM carrier WHERE shop_id = :shop AND code = 'yamato'),
                     '14-16',
-                    (ARRAY['SBPS_CARD', 'ZEUS_CARD', 'COD', 'NP_DEFERRED'])[1 + g % 4],
+                    CASE WHEN g % 4 < 2 THEN (CASE WHEN (g % :members) % 2 = 0 THEN 'SBPS_CARD' ELSE 'ZEUS_CARD' END)
+                         WHEN g % 4 = 2 THEN 'COD' ELSE 'NP_DEFERRED' END,
                     '定期', '会員' || g, '150-0002', '東京都', '渋谷区', '渋谷2-21-1', 880,
                     CASE WHEN g % 4 = 2 THEN 330 WHEN g % 4 = 3 THEN 220 ELSE 0 END,
                     DATE '2026-12-25' + (g % 6),

@@ -3,6 +3,7 @@ package jp.cartflow.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jp.cartflow.CartflowApplication;
+import jp.cartflow.payment.CreditAuthorizationService;
 import jp.cartflow.subscription.SubscriptionGeneration;
 import jp.cartflow.subscription.SubscriptionLifecycle;
 import jp.cartflow.testsupport.TestDatabases;
@@ -54,6 +55,9 @@ class SubscriptionBurstBenchmark {
 
     private final int n = Integer.getInteger("bench.subscriptions", 10_000);
     private final Duration timeout = Duration.ofMinutes(Long.getLong("bench.timeoutMinutes", 30));
+    /** Authorization at generation (SUB-5) against the in-process simulator with a fixed latency. */
+    private final boolean authorization = Boolean.getBoolean("bench.authorization");
+    private final long gatewayLatencyMs = Long.getLong("bench.gatewayLatencyMs", 50);
     private final List<String> scenarios = List.of(System.getProperty("bench.scenarios", "cartflow,jdbc,defaults")
             .split(","));
 
@@ -70,7 +74,9 @@ class SubscriptionBurstBenchmark {
         for (String scenario : scenarios) {
             rows.add(runScenario(scenario.strip(), n));
         }
-        String table = ResultTable.render(rows);
+        String table = (authorization ? "\nauthorization at generation ON (SUB-5): card/NP orders authorized against the "
+                + "simulator with " + gatewayLatencyMs + " ms latency per call" : "\nauthorization at generation OFF")
+                + ResultTable.render(rows);
         System.out.println(table);
         writeJson(rows, table);
     }
@@ -85,7 +91,8 @@ class SubscriptionBurstBenchmark {
                 "server.port", 0, "camunda.bpm.process-engine-name", "bench" + scenario,
                 "cartflow.demo.mail.smtp-port", TestDatabases.freePort(),
                 "cartflow.demo.mail.pop3-port", TestDatabases.freePort(),
-                "cartflow.mail.dispatcher.enabled", false));
+                "cartflow.mail.dispatcher.enabled", false,
+                "cartflow.payment.simulator.latency", gatewayLatencyMs + "ms"));
         String description = switch (scenario) {
             case "cartflow" -> {
                 // -Dbench.cartflowArgs="key=value key=value": try settings before making them the product default
@@ -121,7 +128,10 @@ class SubscriptionBurstBenchmark {
                 .profiles("demo", "bench").web(WebApplicationType.SERVLET).run(arguments(properties))) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             long t0 = System.nanoTime();
-            BenchSeeder.seed(jdbc, n);
+            BenchSeeder.seed(jdbc, n, authorization);
+            long toAuthorize = authorization ? jdbc.sql("""
+                    SELECT COUNT(*) FROM subscription WHERE subscription_no LIKE 'B%'
+                    AND payment_method_code IN ('SBPS_CARD', 'ZEUS_CARD', 'NP_DEFERRED')""").query(Long.class).single() : 0;
             List<long[]> subscriptions = jdbc.sql("SELECT id FROM subscription WHERE subscription_no LIKE 'B%' ORDER BY id")
                     .query((rs, i) -> new long[]{rs.getLong(1)}).list();
             boolean engine = !"jdbc".equals(scenario);
@@ -141,10 +151,11 @@ class SubscriptionBurstBenchmark {
             long start = System.nanoTime();
             Instant jumpedAt = clock.instant();
             AtomicLong peakBacklog = new AtomicLong();
-            ExecutorService floor = engine ? null : runFloor(app, jdbc, subscriptions, threadsOf(app));
+            ExecutorService floor = engine ? null : runFloor(app, subscriptions, threadsOf(app));
             long lastPrint = 0;
             while (true) {
                 long done = generated(jdbc);
+                long authorized = authorization ? authorized(jdbc) : 0;
                 long armed = engine ? armedTimers(jdbc, jumpedAt) : done;
                 long backlog = engine ? dueBacklog(jdbc) : n - done;
                 peakBacklog.accumulateAndGet(backlog, Math::max);
@@ -152,10 +163,11 @@ class SubscriptionBurstBenchmark {
                 if (elapsed - lastPrint >= 5) {
                     lastPrint = (long) elapsed;
                     double rate = done / Math.max(elapsed, 0.001);
-                    log("%s: %d/%d orders, %d next timers armed, backlog %d, %.0f orders/s, ETA %.0f s", scenario,
-                            done, n, armed, backlog, rate, rate > 0 ? (n - done) / rate : Double.NaN);
+                    log("%s: %d/%d orders, %d next timers armed, %s backlog %d, %.0f orders/s, ETA %.0f s", scenario,
+                            done, n, armed, authorization ? authorized + "/" + toAuthorize + " authorized," : "",
+                            backlog, rate, rate > 0 ? (n - done) / rate : Double.NaN);
                 }
-                if (done >= n && armed >= n) {
+                if (done >= n && armed >= n && authorized >= toAuthorize) {
                     break;
                 }
                 if (elapsed > timeout.toSeconds()) {
@@ -220,9 +232,9 @@ class SubscriptionBurstBenchmark {
     }
 
     /** The floor: the same generation service and schedule read, one transaction per subscription, no engine. */
-    private ExecutorService runFloor(ConfigurableApplicationContext app, JdbcClient jdbc, List<long[]> subscriptions,
-                                     int threads) {
+    private ExecutorService runFloor(ConfigurableApplicationContext app, List<long[]> subscriptions, int threads) {
         SubscriptionGeneration generation = app.getBean(SubscriptionGeneration.class);
+        CreditAuthorizationService authorizations = app.getBean(CreditAuthorizationService.class);
         TransactionTemplate tx = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
         ConcurrentLinkedQueue<long[]> queue = new ConcurrentLinkedQueue<>(subscriptions);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -231,11 +243,16 @@ class SubscriptionBurstBenchmark {
                 long[] next;
                 while ((next = queue.poll()) != null) {
                     long id = next[0];
-                    tx.executeWithoutResult(status -> {
+                    SubscriptionGeneration.Outcome outcome = tx.execute(status -> {
                         Instant slot = generation.nextGenerationAt(id);
-                        generation.generate(id, slot);
+                        SubscriptionGeneration.Outcome generated = generation.generate(id, slot);
                         generation.nextGenerationAt(id);
+                        return generated;
                     });
+                    if (outcome != null && outcome.authorize()) {
+                        // as the engine does it: its own transaction after the order committed, same gateway call
+                        tx.executeWithoutResult(status -> authorizations.authorize(outcome.orderId(), 1, "bench"));
+                    }
                 }
             });
         }
@@ -248,6 +265,15 @@ class SubscriptionBurstBenchmark {
 
     private static long generated(JdbcClient jdbc) {
         return jdbc.sql("SELECT COUNT(*) FROM customer_order WHERE delivery_index = 2").query(Long.class).single();
+    }
+
+    /** Card and NP orders of this burst whose authorization reached an answer (SUB-5). */
+    private static long authorized(JdbcClient jdbc) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM customer_order WHERE delivery_index = 2
+                AND payment_method_code IN ('SBPS_CARD', 'ZEUS_CARD', 'NP_DEFERRED')
+                AND payment_status IN ('AUTHORIZED', 'AUTH_PENDING', 'AUTH_DECLINED', 'CAPTURED')""")
+                .query(Long.class).single();
     }
 
     private static long armedTimers(JdbcClient jdbc, Instant jumpedAt) {
@@ -345,6 +371,8 @@ class SubscriptionBurstBenchmark {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("at", LocalDateTime.now().toString());
         result.put("subscriptions", n);
+        result.put("authorizationAtGeneration", authorization);
+        result.put("gatewayLatencyMs", gatewayLatencyMs);
         result.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 "java", System.getProperty("java.version"),

@@ -46,12 +46,16 @@ public class GatewaySimulator {
 
     private final ObjectMapper json;
     private final Duration slowDelay;
+    /** Added to every answer, like a real gateway's round trip (the benchmark uses 50 ms). */
+    private final Duration latency;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> charges = new ConcurrentHashMap<>();
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
     private final Map<Gateway, Map<String, Transaction>> transactions = new ConcurrentHashMap<>();
 
-    GatewaySimulator(ObjectMapper json, @Value("${cartflow.payment.simulator.slow-delay:3s}") Duration slowDelay) {
+    GatewaySimulator(ObjectMapper json, @Value("${cartflow.payment.simulator.slow-delay:3s}") Duration slowDelay,
+                     @Value("${cartflow.payment.simulator.latency:0ms}") Duration latency) {
+        this.latency = latency;
         this.json = json;
         this.slowDelay = slowDelay;
     }
@@ -105,6 +109,13 @@ public class GatewaySimulator {
     }
 
     public Reply handle(Gateway gateway, GatewayOperation operation, String key, JsonNode request) {
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (key == null || key.isBlank()) {
             return new Reply(400, "{\"message\":\"Idempotency-Key is required\"}");
         }
