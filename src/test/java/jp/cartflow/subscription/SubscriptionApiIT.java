@@ -193,6 +193,36 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
     }
 
     @Test
+    @DisplayName("SUB-10 SUB-18 SUB-20 SUB-29 more bad input: fees, items, skip, card-expiry sends → problem+json, nothing written")
+    void moreBadInput() {
+        SubscriptionService.Created created = testSubscriptions.create("sato", 25, LocalDate.of(2026, 11, 25),
+                PaymentMethodCode.COD, null);
+        String base = "/api/subscriptions/" + created.subscriptionNo();
+        int outbox = jdbc.sql("SELECT COUNT(*) FROM mail_outbox").query(Integer.class).single();
+        Map<String, Object> before = jdbc.sql("SELECT shipping_fee, payment_fee, cool_fee, skip_next, version "
+                + "FROM subscription WHERE subscription_no = :no").param("no", created.subscriptionNo()).query().singleRow();
+
+        problem(call(HttpMethod.PUT, base + "/fees", "{\"shipping\":-1,\"payment\":0,\"cool\":0}"), 400, "shipping");
+        problem(call(HttpMethod.PUT, base + "/fees", "{\"shipping\":880,\"payment\":0}"), 400, "cool");
+        problem(call(HttpMethod.PUT, base + "/fees", "{\"shipping\":\"free\",\"payment\":0,\"cool\":0}"), 400, "shipping");
+        problem(call(HttpMethod.PUT, "/api/subscriptions/NOPE-1/fees", "{\"shipping\":0,\"payment\":0,\"cool\":0}"), 404,
+                "subscriptionNo");
+        problem(call(HttpMethod.DELETE, base + "/items/999999", null), 404, "itemId");
+        problem(call(HttpMethod.POST, base + "/items", "{\"productCode\":\"NO-SUCH\",\"quantity\":1}"), 422, "productCode");
+        problem(call(HttpMethod.POST, base + "/items", "{\"productCode\":\"CF-TEA-100\",\"quantity\":0}"), 400, "quantity");
+        problem(call(HttpMethod.POST, "/api/subscriptions/NOPE-1/skip", null), 404, "subscriptionNo");
+        problem(call(HttpMethod.POST, "/api/subscriptions/card-expiry/reminders", "{\"subscriptionNos\":[]}"), 400,
+                "subscriptionNos");
+        problem(call(HttpMethod.POST, base + "/card-expiry-reminder", "{\"subject\":\"\",\"body\":\"x\"}"), 400, "subject");
+        problem(call(HttpMethod.POST, "/api/subscriptions/NOPE-1/card-expiry-reminder",
+                "{\"subject\":\"s\",\"body\":\"b\"}"), 404, "subscriptionNo");
+
+        assertThat(jdbc.sql("SELECT shipping_fee, payment_fee, cool_fee, skip_next, version FROM subscription "
+                + "WHERE subscription_no = :no").param("no", created.subscriptionNo()).query().singleRow()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox").query(Integer.class).single()).isEqualTo(outbox);
+    }
+
+    @Test
     @DisplayName("SUB-25 ended and cancelled subscriptions are hidden from the default list and found with cancelled=true")
     void cancelledFilter() {
         SubscriptionService.Created created = testSubscriptions.create("sato", 25, LocalDate.of(2026, 11, 25),
