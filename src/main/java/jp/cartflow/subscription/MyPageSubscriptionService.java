@@ -11,12 +11,16 @@ import jp.cartflow.mail.template.ShopView;
 import jp.cartflow.mail.template.TemplateKey;
 import jp.cartflow.mail.templates.MailTemplateStore;
 import jp.cartflow.mail.templates.StoredTemplate;
+import jp.cartflow.member.Member;
+import jp.cartflow.member.Members;
+import jp.cartflow.member.Recipient;
+import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
 import jp.cartflow.subscription.SubscriptionCommands.AddressChange;
 import jp.cartflow.subscription.SubscriptionCommands.MyPageDeliveryChange;
-import jp.cartflow.subscription.domain.PaymentMethodCode;
+import jp.cartflow.payment.PaymentMethodCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,12 +37,12 @@ public class MyPageSubscriptionService {
     private final ShopDirectory shops;
     private final SubscriptionService subscriptions;
     private final SubscriptionSettingsRepository settings;
-    private final MemberAccounts members;
+    private final Members members;
     private final MailTemplateStore templates;
     private final MailOutbox outbox;
 
     public MyPageSubscriptionService(ShopDirectory shops, SubscriptionService subscriptions,
-                                     SubscriptionSettingsRepository settings, MemberAccounts members,
+                                     SubscriptionSettingsRepository settings, Members members,
                                      MailTemplateStore templates, MailOutbox outbox) {
         this.shops = shops;
         this.subscriptions = subscriptions;
@@ -107,7 +111,7 @@ public class MyPageSubscriptionService {
     /** SUB-28: 会員情報変更通知 to the shop address and its copy address. */
     private void notifyShop(long memberId, SubscriptionView s, String what, String summary) {
         Shop shop = shops.current();
-        MemberAccounts.Member member = member(memberId);
+        Member member = member(memberId);
         MailContext context = MailContext.builder()
                 .shop(new ShopView(shop.name(), null, shop.email()))
                 .member(MemberView.builder().memberId(String.valueOf(member.id())).loginId(member.loginId())
@@ -126,7 +130,7 @@ public class MyPageSubscriptionService {
                 template.charset(), false));
     }
 
-    private MemberAccounts.Member member(long memberId) {
+    private Member member(long memberId) {
         return members.member(shops.current().id(), memberId)
                 .orElseThrow(() -> ApiException.notFound("member " + memberId, "memberId"));
     }

@@ -1,5 +1,6 @@
 package jp.cartflow.subscription;
 
+import jp.cartflow.member.Recipient;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -12,7 +13,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jp.cartflow.subscription.domain.DeliveryCycle;
-import jp.cartflow.subscription.domain.PaymentMethodCode;
+import jp.cartflow.payment.PaymentMethodCode;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package jp.cartflow.subscription;
 
+import jp.cartflow.member.Recipient;
 import jp.cartflow.subscription.domain.OrderDraft;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,5 +1,6 @@
 package jp.cartflow.subscription;
 
+import jp.cartflow.member.Recipient;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jp.cartflow.subscription.domain.SubscriptionItem;
 

@@ -1,11 +1,11 @@
-package jp.cartflow.subscription;
+package jp.cartflow.member;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The one delivery address of a subscription's orders (SUB-32). */
+/** A name and postal address: a member's own, an address-book entry, or the delivery address of an order or subscription (SUB-26, SUB-32). */
 @Schema(description = "お届け先 / delivery address")
 public record Recipient(@NotBlank @Size(max = 100) String lastName, @NotBlank @Size(max = 100) String firstName,
                         @Size(max = 100) String lastNameKana, @Size(max = 100) String firstNameKana,
