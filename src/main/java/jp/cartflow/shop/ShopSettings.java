@@ -29,4 +29,10 @@ public class ShopSettings {
         return jdbc.sql("SELECT id FROM shop WHERE subscription_enabled = TRUE AND card_expiry_reminder_auto = TRUE")
                 .query(Long.class).list();
     }
+
+    /** SUB-6: whether an operator may retry a declined authorization. */
+    public boolean authorizationRetryEnabled(long shopId) {
+        return jdbc.sql("SELECT auth_retry_enabled FROM shop WHERE id = :id").param("id", shopId)
+                .query(Boolean.class).single();
+    }
 }

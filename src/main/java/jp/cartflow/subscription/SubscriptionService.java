@@ -484,9 +484,8 @@ public class SubscriptionService {
             throw ApiException.rule("SUB-17", field, "初回注文が0円のためカード・NP後払いは選べません"
                     + " / card and NP deferred payment cannot pay a 0-yen first order");
         }
-        if (method.isCard() && (memberId == null || !cards.hasCard(memberId))) {
-            throw ApiException.rule("SUB-27", field, "クレジットカードが登録されていません / no card on file");
-        }
+        // SUB-27: a card of that method's gateway (an SBPS card does not pay ZEUS_CARD)
+        cards.requireCardFor(memberId, method.name(), field);
     }
 
     private SubscriptionItem activeItem(Subscription s, long itemId) {
