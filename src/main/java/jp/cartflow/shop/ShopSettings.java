@@ -35,4 +35,10 @@ public class ShopSettings {
         return jdbc.sql("SELECT auth_retry_enabled FROM shop WHERE id = :id").param("id", shopId)
                 .query(Boolean.class).single();
     }
+
+    /** SUB-9: whether generated subscription orders take their quantities from the stock. */
+    public boolean decrementStockOnGeneration(long shopId) {
+        return jdbc.sql("SELECT decrement_stock_on_generation FROM shop WHERE id = :id").param("id", shopId)
+                .query(Boolean.class).single();
+    }
 }

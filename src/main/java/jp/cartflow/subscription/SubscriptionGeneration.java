@@ -2,6 +2,7 @@ package jp.cartflow.subscription;
 
 import jp.cartflow.member.Member;
 import jp.cartflow.member.Members;
+import jp.cartflow.order.OrderCreation;
 import jp.cartflow.order.OrderRepository;
 import jp.cartflow.subscription.domain.GenerationTiming;
 import jp.cartflow.subscription.domain.OrderDraft;
@@ -120,13 +121,10 @@ public class SubscriptionGeneration {
         boolean ended = after.isEmpty();
         Member member = members.member(s.shopId(), s.memberId()).orElseThrow();
         LocalDate nextDate = ended ? null : next.nextDelivery();
-        SubscriptionOrders.OrderRef order = orders.insert(new SubscriptionOrders.NewOrder(s.shopId(),
+        OrderCreation.OrderRef order = orders.generate(new SubscriptionOrders.DeliveryOrder(s.shopId(),
                 orderNo(s.subscriptionNo(), index), s.memberId(), member.email(), now, s.recipient(), draft,
                 s.paymentMethod().name(), s.id(), s.subscriptionNo(), index, s.nextDeliveryDate(), s.carrierId(),
                 s.timeSlotCode(), nextDate, ended ? "最終回 / last delivery" : scheduleText(next)));
-        if (shop.decrementStock()) {
-            orders.decrementStock(s.shopId(), draft);
-        }
         subscriptions.recordGeneration(s.id(), now, s.nextDeliveryDate());
         if (ended) {
             subscriptions.end(s.id(), SubscriptionStatus.ENDED, now, "all count-limited items delivered (SUB-24)");

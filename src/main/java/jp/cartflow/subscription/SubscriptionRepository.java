@@ -26,9 +26,9 @@ public class SubscriptionRepository {
 
     private static final String SELECT = """
             SELECT s.*, c.code AS carrier_code,
-                   (SELECT sh.delivery_date FROM shipment sh WHERE sh.order_id = s.first_order_id
-                    ORDER BY sh.shipment_no FETCH FIRST 1 ROWS ONLY) AS first_delivery_date
-            FROM subscription s LEFT JOIN carrier c ON c.id = s.carrier_id""";
+                   (SELECT f.delivery_date FROM order_first_shipment_view f WHERE f.order_id = s.first_order_id)
+                       AS first_delivery_date
+            FROM subscription s LEFT JOIN shop_carrier_view c ON c.id = s.carrier_id""";
 
     private final JdbcClient jdbc;
 

@@ -9,6 +9,7 @@ import jp.cartflow.mail.templates.MailTemplateStore;
 import jp.cartflow.mail.templates.StoredTemplate;
 import jp.cartflow.order.Order;
 import jp.cartflow.order.OrderMailContexts;
+import jp.cartflow.order.OrderCreation;
 import jp.cartflow.order.OrderRepository;
 import jp.cartflow.inventory.catalog.Catalog;
 import jp.cartflow.inventory.catalog.Product;
@@ -182,7 +183,7 @@ public class SubscriptionService {
             subscriptions.insertItem(id, p.id(), p.code(), p.name(), p.firstPrice(), p.repeatPrice(), item.quantity(),
                     item.maxDeliveries(), 1, now);
         }
-        SubscriptionOrders.OrderRef first = subscriptionOrders.insert(new SubscriptionOrders.NewOrder(shop.id(),
+        OrderCreation.OrderRef first = subscriptionOrders.placeFirst(new SubscriptionOrders.DeliveryOrder(shop.id(),
                 SubscriptionGeneration.orderNo(no, 1), memberId, member.email(), now, recipient, draft,
                 c.paymentMethod().name(), id, no, 1, c.firstDeliveryDate(), carrier.id(), blankToNull(c.timeSlotCode()),
                 schedule.nextDelivery(), SubscriptionGeneration.scheduleText(schedule)));

@@ -73,6 +73,19 @@ public class MailOutbox {
         return id;
     }
 
+    /**
+     * MAIL-4: queues an unchanged copy of a queued mail for another address (an inventory tool's intake
+     * mailbox), sent by the dispatcher; returns the copy's outbox id.
+     */
+    @Transactional
+    public long forward(long outboxId, String address, Long inventoryToolId) {
+        String uuid = UUID.randomUUID().toString();
+        long id = repository.insertForward(outboxId, address, inventoryToolId,
+                "<pending." + uuid + "@" + messageIdDomain + ">", clock.instant());
+        repository.setMessageId(id, MessageIds.forOutbox(id, uuid, messageIdDomain));
+        return id;
+    }
+
     public OutboxMail get(long id) {
         return repository.find(id).orElseThrow(() -> new IllegalArgumentException("no outbox mail " + id));
     }

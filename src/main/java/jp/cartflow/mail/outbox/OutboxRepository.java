@@ -50,6 +50,23 @@ class OutboxRepository {
         return keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class) : keys.getKey().longValue();
     }
 
+    /** A copy of a queued mail, unchanged but for the recipient, as a FORWARD (MAIL-4). */
+    long insertForward(long originalId, String address, Long inventoryToolId, String provisionalMessageId,
+                       Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO mail_outbox (shop_id, message_id, kind, template_key, order_id, inventory_tool_id,
+                    envelope_from, from_address, to_address, cc_address, subject, body, charset, status,
+                    attempts, next_attempt_at, created_at)
+                SELECT shop_id, :messageId, 'FORWARD', template_key, order_id, :toolId, envelope_from, from_address,
+                    :to, NULL, subject, body, charset, 'QUEUED', 0, :now, :now
+                FROM mail_outbox WHERE id = :original""")
+                .param("messageId", provisionalMessageId).param("toolId", inventoryToolId).param("to", address)
+                .param("now", timestamp(now)).param("original", originalId)
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class) : keys.getKey().longValue();
+    }
+
     void setMessageId(long id, String messageId) {
         jdbc.sql("UPDATE mail_outbox SET message_id = :messageId WHERE id = :id")
                 .param("messageId", messageId).param("id", id).update();
