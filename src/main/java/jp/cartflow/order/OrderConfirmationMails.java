@@ -24,7 +24,7 @@ import java.util.List;
  * forwards are reported back.
  */
 @Service
-public class OrderConfirmationMails {
+class OrderConfirmationMails {
 
     private final ShopDirectory shops;
     private final OrderRepository orders;

@@ -30,7 +30,7 @@ import java.util.List;
  * shop allows each — never carrier, skip, termination or items. Every change mails the shop (SUB-28).
  */
 @Service
-public class MyPageSubscriptionService {
+class MyPageSubscriptionService {
 
     private final ShopDirectory shops;
     private final SubscriptionService subscriptions;

@@ -28,7 +28,7 @@ import java.util.Arrays;
 @RestController
 @RequestMapping("/api/mail-templates")
 @Tag(name = "Mail templates", description = "The shop's editable mail templates (MAIL-1), validated on save")
-public class MailTemplateController {
+class MailTemplateController {
 
     private final MailTemplateStore store;
     private final ShopDirectory shops;

@@ -3,7 +3,7 @@ package jp.cartflow.mail.shoptemplates;
 import java.util.List;
 
 /** A template save refused: every problem found, each with its line and tag. */
-public class TemplateRejectedException extends RuntimeException {
+class TemplateRejectedException extends RuntimeException {
 
     /** One problem: where (subject or body, line, column), the offending tag, its kind, and a message. */
     public record Problem(String part, int line, int column, String tag, String kind, String message) {
