@@ -140,7 +140,7 @@ public class CardExpiryReminders {
         Optional<TemplateError> error = mails.firstError(TemplateKey.CARD_EXPIRY_REMINDER, subject, body);
         if (error.isPresent()) {
             TemplateError e = error.get();
-            throw DomainException.invalid(e.part().name().toLowerCase(), "line " + e.line() + ": " + e.message());
+            throw DomainException.invalid(e.field(), "line " + e.line() + ": " + e.message());
         }
         queue(shop, t.memberId(), subject, body);
     }

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * (JSON path) or {@code rule} at fault, and never a stack trace.
  */
 @RestControllerAdvice(basePackages = "jp.cartflow")
-public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
