@@ -167,7 +167,7 @@ class GatewayFaultsIT {
         }
 
         assertThat(reread(job).getRetries()).isZero();
-        assertThat(runtime.createIncidentQuery().jobDefinitionId(job.getJobDefinitionId()).count()).isEqualTo(1);
+        assertThat(runtime.createIncidentQuery().configuration(job.getId()).count()).isEqualTo(1);
         assertThat(lines(output, "WARN", "jp.cartflow.jobs", "order " + orderNo, "HTTP 503"))
                 .as("one WARN per retried failure").isEqualTo(2);
         assertThat(lines(output, "ERROR", "INCIDENT", "order " + orderNo)).as("one ERROR, for the incident").isEqualTo(1);
@@ -178,7 +178,7 @@ class GatewayFaultsIT {
         gateway.stubFor(post("/zeus/authorize").willReturn(okJson(OK)));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> retried = rest.withBasicAuth("demo", "demo").exchange("/engine-rest/job/" + job.getId()
+        ResponseEntity<String> retried = rest.withBasicAuth("demo", "demo").exchange("/engine-rest/engine/gatewayFaults/job/" + job.getId()
                 + "/retries", HttpMethod.PUT, new HttpEntity<>("{\"retries\":1}", headers), String.class);
         assertThat(retried.getStatusCode().value()).isEqualTo(204);
         assertThat(management.createJobQuery().jobId(job.getId()).executable().count())
@@ -187,7 +187,7 @@ class GatewayFaultsIT {
         management.executeJob(job.getId());
 
         assertThat(paymentStatus(orderNo)).isEqualTo("AUTHORIZED");
-        assertThat(runtime.createIncidentQuery().jobDefinitionId(job.getJobDefinitionId()).count()).isZero();
+        assertThat(runtime.createIncidentQuery().configuration(job.getId()).count()).isZero();
         assertThat(requests(orderNo)).as("every attempt with the same key").isEqualTo(4);
         assertThat(approvedTransactions(orderNo)).isEqualTo(1);
     }
