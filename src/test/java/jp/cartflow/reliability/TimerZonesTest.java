@@ -93,6 +93,24 @@ class TimerZonesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"America/New_York", "Europe/Berlin", "UTC"})
+    @DisplayName("history cleanup window 01:00–04:30 is Tokyo time in any JVM zone (before the 05:00 burst)")
+    void historyCleanupWindow(String jvmZone) throws Exception {
+        TimeZone.setDefault(TimeZone.getTimeZone(jvmZone));
+        for (String line : java.nio.file.Files.readAllLines(new File("src/main/resources/application.yaml").toPath())) {
+            String setting = line.strip();
+            if (setting.startsWith("historyCleanupBatchWindowStartTime:") || setting.startsWith("historyCleanupBatchWindowEndTime:")) {
+                String value = setting.substring(setting.indexOf('"') + 1, setting.lastIndexOf('"'));
+                Date parsed = org.camunda.bpm.engine.impl.jobexecutor.historycleanup.HistoryCleanupHelper
+                        .parseTimeConfiguration(value);
+                LocalTime tokyo = parsed.toInstant().atZone(TOKYO).toLocalTime();
+                assertThat(tokyo).as("%s in JVM %s", setting, jvmZone)
+                        .isEqualTo(setting.startsWith("historyCleanupBatchWindowStart") ? LocalTime.of(1, 0) : LocalTime.of(4, 30));
+            }
+        }
+    }
+
     private static String shippedReconciliationCycle(String fallback) throws Exception {
         for (String line : java.nio.file.Files.readAllLines(new File("src/main/resources/application.yaml").toPath())) {
             if (line.strip().startsWith("reconciliation-cycle:")) {
