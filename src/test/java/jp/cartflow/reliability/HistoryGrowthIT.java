@@ -2,7 +2,7 @@ package jp.cartflow.reliability;
 
 import jp.cartflow.subscription.SubscriptionService;
 import jp.cartflow.subscription.TestSubscriptions;
-import jp.cartflow.subscription.domain.PaymentMethodCode;
+import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.testsupport.Jobs;
 import jp.cartflow.testsupport.MutableClock;
 import jp.cartflow.testsupport.PostgresIntegrationTest;

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import jp.cartflow.mail.outbox.MailKind;
 import jp.cartflow.mail.outbox.MailOutbox;
+import jp.cartflow.mail.Sender;
 import jp.cartflow.mail.outbox.NewMail;
 import jp.cartflow.shipping.ShipmentService;
 import jp.cartflow.testsupport.MutableClock;
@@ -72,8 +73,8 @@ class MailServerOutageIT extends PostgresIntegrationTest {
         long shop = jdbc.sql("SELECT id FROM shop WHERE code = 'demo'").query(Long.class).single();
         List<Long> notices = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            notices.add(outbox.queue(new NewMail(shop, MailKind.NOTICE, null, null, null, "shop@demo.cartflow.test",
-                    "デモショップ", List.of("outage-" + i + "@demo.cartflow.test"), null, "お知らせ " + i, "本文 " + i,
+            notices.add(outbox.queue(new NewMail(shop, MailKind.NOTICE, null, null, null,
+                    new Sender("shop@demo.cartflow.test", "デモショップ", "shop@demo.cartflow.test"), List.of("outage-" + i + "@demo.cartflow.test"), null, "お知らせ " + i, "本文 " + i,
                     null, false)));
         }
 

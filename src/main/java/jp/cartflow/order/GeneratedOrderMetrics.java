@@ -1,4 +1,4 @@
-package jp.cartflow.subscription;
+package jp.cartflow.order;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,22 +7,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Generated subscription orders for /actuator/prometheus (docs/operations.md, "Metrics"): a cluster-wide count
+ * Orders generated from subscriptions (counted where they are written) for /actuator/prometheus (docs/operations.md, "Metrics"): a cluster-wide count
  * read at each scrape, so {@code rate(cartflow_subscription_orders_generated_total[5m])} is the generation rate
  * of all nodes together.
  */
 @Component
-class GenerationMetrics implements MeterBinder {
+class GeneratedOrderMetrics implements MeterBinder {
 
     private final JdbcClient jdbc;
 
-    GenerationMetrics(JdbcClient jdbc) {
+    GeneratedOrderMetrics(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        FunctionCounter.builder("cartflow.subscription.orders.generated", this, GenerationMetrics::generated)
+        FunctionCounter.builder("cartflow.subscription.orders.generated", this, GeneratedOrderMetrics::generated)
                 .description("orders generated from subscriptions (all nodes)").register(registry);
     }
 
