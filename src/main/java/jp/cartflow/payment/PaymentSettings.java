@@ -16,7 +16,7 @@ public class PaymentSettings {
     private final String screeningPollInterval;
     private final String supportAddress;
 
-    PaymentSettings(@Value("${cartflow.payment.reconciliation-cycle:R/2026-01-01T02:00:00+09:00/P1D}") String reconciliationCycle,
+    PaymentSettings(@Value("${cartflow.payment.reconciliation-cycle:R/2026-01-01T02:00:00+09:00/PT24H}") String reconciliationCycle,
                     @Value("${cartflow.payment.np.poll-interval:PT1H}") String screeningPollInterval,
                     @Value("${cartflow.payment.support-address:}") String supportAddress) {
         this.reconciliationCycle = reconciliationCycle;

@@ -8,12 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * next deliveries spread over six days (Dec 25–30, generated Dec 18–23 at 05:00) so generation times differ, one member per ten subscriptions. The
  * first delivery counts as done, so the next generation is delivery 2.
  */
-final class BenchSeeder {
+public final class BenchSeeder {
 
     private BenchSeeder() {
     }
 
-    static void seed(JdbcClient jdbc, int n, boolean authorizeAtGeneration) {
+    public static void seed(JdbcClient jdbc, int n, boolean authorizeAtGeneration) {
         long shop = jdbc.sql("SELECT id FROM shop WHERE code = 'demo'").query(Long.class).single();
         jdbc.sql("UPDATE subscription_setting SET lead_days = 7, generation_time = TIME '05:00:00', "
                 + "authorize_at_generation = :auth, subscription_enabled = TRUE WHERE shop_id = :shop").param("shop", shop)

@@ -1,5 +1,6 @@
 package jp.cartflow.testsupport;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -13,6 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * (e.g. the CVE probe) come from {@link TestBeans}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the Prometheus endpoint as in production (Boot's tests switch metric exporters off otherwise)
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles({"demo", "test"})
 @Import({IntegrationTestBeans.class, TestBeans.class})
 public abstract class PostgresIntegrationTest {

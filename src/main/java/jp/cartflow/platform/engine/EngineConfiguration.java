@@ -8,6 +8,7 @@ import org.camunda.bpm.spring.boot.starter.configuration.CamundaDeploymentConfig
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,12 @@ class EngineConfiguration {
             matchIfMissing = true)
     ProcessEnginePlugin jobAcquisitionIndex() {
         return new JobAcquisitionIndex();
+    }
+
+    /** Job executor and incident meters for /actuator/prometheus (docs/operations.md, "Metrics"). */
+    @Bean
+    EngineMetrics engineMetrics(JdbcClient jdbc) {
+        return new EngineMetrics(jdbc);
     }
 
     /**

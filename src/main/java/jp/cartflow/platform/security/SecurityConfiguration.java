@@ -54,6 +54,7 @@ class SecurityConfiguration {
             .authenticationManager(authenticationManager)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/prometheus").hasAuthority(authority(ADMIN))
                 // the webapps authenticate with Camunda's own login and session
                 .requestMatchers("/camunda/**").permitAll()
                 .requestMatchers("/", "/error").permitAll()

@@ -48,7 +48,7 @@ class HttpCreditGatewayTest {
 
     private static HttpCreditGateway adapter(Gateway gateway, WireFormat wire) {
         return new HttpCreditGateway(gateway, wire, () -> wiremock.baseUrl() + "/" + gateway.name().toLowerCase(),
-                Duration.ofSeconds(1), Duration.ofMillis(500), JSON);
+                Duration.ofSeconds(1), Duration.ofSeconds(2), JSON);
     }
 
     private static HttpCreditGateway zeus() {
@@ -170,7 +170,7 @@ class HttpCreditGatewayTest {
     @DisplayName("PAY-1 a retried authorization after a timeout reaches the gateway with the same idempotency key")
     void timeoutThenRetryWithSameKey() {
         wiremock.stubFor(post("/zeus/authorize").inScenario("slow").whenScenarioStateIs("Started")
-                .willReturn(okJson("{\"result\":\"OK\",\"ordd\":\"Z7\",\"status\":\"AUTH\"}").withFixedDelay(1500))
+                .willReturn(okJson("{\"result\":\"OK\",\"ordd\":\"Z7\",\"status\":\"AUTH\"}").withFixedDelay(4000))
                 .willSetStateTo("fast"));
         wiremock.stubFor(post("/zeus/authorize").inScenario("slow").whenScenarioStateIs("fast")
                 .willReturn(okJson("{\"result\":\"OK\",\"ordd\":\"Z7\",\"status\":\"AUTH\"}")));
