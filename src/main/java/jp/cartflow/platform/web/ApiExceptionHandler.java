@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final java.util.Set<String> UPPER_BOUNDS = java.util.Set.of("Max", "DecimalMax", "Yen", "Points");
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, WebRequest request) {
@@ -92,7 +93,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<FieldError> errors = e.getBindingResult().getFieldErrors();
         String detail = errors.stream().map(f -> f.getField() + ": " + f.getDefaultMessage())
                 .collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemType.VALIDATION.problem(HttpStatus.BAD_REQUEST,
+        // an upper bound on an amount, quantity or point count: well-formed, but not acceptable → 422
+        HttpStatus answer = !errors.isEmpty() && UPPER_BOUNDS.contains(errors.get(0).getCode())
+                ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = ProblemType.VALIDATION.problem(answer,
                 detail.isEmpty() ? "Invalid request" : detail);
         if (!errors.isEmpty()) {
             problem.setProperty("field", errors.get(0).getField());
@@ -100,7 +104,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                     .toList());
         }
-        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(e, problem, headers, answer, request);
     }
 
     @Override

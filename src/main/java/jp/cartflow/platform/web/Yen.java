@@ -1,0 +1,33 @@
+package jp.cartflow.platform.web;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A money amount in yen (price, fee, discount): 0 … {@value #MAX}. Out of bounds → 422 {@code validation}
+ * naming the field (ApiExceptionHandler), long before a database CHECK or an overflow in a job.
+ */
+@PositiveOrZero
+@Max(Yen.MAX)
+@ReportAsSingleViolation
+@Constraint(validatedBy = {})
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT,
+        ElementType.TYPE_USE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Yen {
+    long MAX = 99_999_999L;
+
+    String message() default "must be between 0 and 99999999 yen";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}
