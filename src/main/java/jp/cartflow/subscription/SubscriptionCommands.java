@@ -11,9 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jp.cartflow.platform.web.Amount;
 import jp.cartflow.platform.web.MultiLine;
-import jp.cartflow.platform.web.Points;
-import jp.cartflow.platform.web.Yen;
 import jp.cartflow.subscription.domain.DeliveryCycle;
 import jp.cartflow.subscription.domain.PaymentMethodCode;
 
@@ -35,8 +34,8 @@ public final class SubscriptionCommands {
                             @Schema(description = "配送回数 (null = unlimited)") @Positive @Max(999) Integer maxDeliveries) {
     }
 
-    public record FeesInput(@NotNull @Yen Long shipping, @NotNull @Yen Long payment,
-                            @NotNull @Yen Long cool) {
+    public record FeesInput(@NotNull @Amount Long shipping, @NotNull @Amount Long payment,
+                            @NotNull @Amount Long cool) {
     }
 
     @Schema(description = "SUB-1: a guest registering during the subscription checkout")
@@ -55,7 +54,7 @@ public final class SubscriptionCommands {
                            @Schema(description = "default: the member's address") @Valid Recipient recipient,
                            @Size(max = 4000) @MultiLine String memo,
                            @NotNull @Valid FeesInput fees,
-                           @Points Long pointsUsed) {
+                           @Amount Long pointsUsed) {
     }
 
     @Schema(description = "Change of cycle, carrier and/or time slot from the next generation on (SUB-16)")
@@ -77,11 +76,11 @@ public final class SubscriptionCommands {
     }
 
     public record ItemAdd(@NotBlank @Size(max = 64) String productCode, @NotNull @Positive @Max(999) Integer quantity,
-                          @Schema(description = "default: the product's repeat price (SUB-18)") @Yen Long repeatPrice,
+                          @Schema(description = "default: the product's repeat price (SUB-18)") @Amount Long repeatPrice,
                           @Positive @Max(999) Integer maxDeliveries) {
     }
 
-    public record ItemChange(@Yen Long repeatPrice, @Positive @Max(999) Integer quantity) {
+    public record ItemChange(@Amount Long repeatPrice, @Positive @Max(999) Integer quantity) {
     }
 
     public record MemoChange(@Size(max = 4000) @MultiLine String memo) {

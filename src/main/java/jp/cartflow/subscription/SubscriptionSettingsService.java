@@ -8,9 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jp.cartflow.platform.web.Amount;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.platform.web.CompleteReplacement;
-import jp.cartflow.platform.web.Yen;
 import jp.cartflow.shop.ShopDirectory;
 import jp.cartflow.subscription.domain.NumberingRule;
 import jp.cartflow.subscription.domain.Schedule;
@@ -50,9 +50,9 @@ public class SubscriptionSettingsService {
                            @NotNull Boolean authorizeAtGeneration, @NotNull Boolean decrementStockOnGeneration,
                            @NotNull Boolean monthlyCycleEnabled, @NotNull Boolean intervalCycleEnabled,
                            @Positive @Max(365) Integer intervalMinDays, @Positive @Max(365) Integer intervalMaxDays,
-                           @NotNull Boolean perkFreeShipping, @NotNull @Yen Long perkShippingDiscount,
+                           @NotNull Boolean perkFreeShipping, @NotNull @Amount Long perkShippingDiscount,
                            @NotNull Boolean perkFreePaymentFee, @NotNull Boolean pointsEnabled,
-                           @NotNull @Positive @Yen Integer pointsRateYen, @NotNull @Valid Numbering numbering,
+                           @NotNull @Positive @Amount Integer pointsRateYen, @NotNull @Valid Numbering numbering,
                            @NotNull Boolean mypageChangeCycle, @NotNull Boolean mypageChangePayment,
                            @NotNull Boolean mypageChangeAddress, @NotNull Boolean cardExpiryReminderAuto,
                            @NotNull @Min(0) @Max(365) Integer cardExpiryWindowDays) {

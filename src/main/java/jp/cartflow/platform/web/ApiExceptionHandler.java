@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    private static final java.util.Set<String> UPPER_BOUNDS = java.util.Set.of("Max", "DecimalMax", "Yen", "Points");
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+    private static final java.util.Set<String> UPPER_BOUNDS = java.util.Set.of("Max", "DecimalMax", "Amount");
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, WebRequest request) {
@@ -117,7 +118,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            if (mapping instanceof UnrecognizedPropertyException) {
+            java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(cause.getMessage()));
+            if (duplicate.find()) {
+                field = field + "." + duplicate.group(1);
+                detail = "Duplicate key '" + field + "'.";
+            } else if (mapping instanceof UnrecognizedPropertyException) {
                 detail = "Unknown field '" + field + "'.";
             } else if (mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException) {
                 detail = "'" + field + "' has the wrong type or format.";

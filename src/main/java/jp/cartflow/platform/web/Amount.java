@@ -12,20 +12,21 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A money amount in yen (price, fee, discount): 0 … {@value #MAX}. Out of bounds → 422 {@code validation}
- * naming the field (ApiExceptionHandler), long before a database CHECK or an overflow in a job.
+ * A money amount in yen (price, fee, discount) or a point count: 0 … {@value #MAX}. Out of bounds → 422
+ * {@code validation} naming the field (ApiExceptionHandler), long before a database CHECK or an overflow
+ * in a job.
  */
 @PositiveOrZero
-@Max(Yen.MAX)
+@Max(Amount.MAX)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT,
         ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
-public @interface Yen {
+public @interface Amount {
     long MAX = 99_999_999L;
 
-    String message() default "must be between 0 and 99999999 yen";
+    String message() default "must be between 0 and 99999999";
 
     Class<?>[] groups() default {};
 
