@@ -51,6 +51,10 @@ class StrictInputIT extends PostgresIntegrationTest {
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    JsonNode checkoutProblem(String fees, String date, String recipientName, int status) throws Exception {
+        return problem(send("POST", "/api/subscriptions", checkout(fees, date, recipientName)), status);
+    }
+
     int subscriptions() {
         return jdbc.sql("SELECT COUNT(*) FROM subscription").query(Integer.class).single();
     }
@@ -58,8 +62,7 @@ class StrictInputIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("duplicate JSON keys → 400 naming the key (was 500 on records)")
     void duplicateKeys() throws Exception {
-        JsonNode body = problem(send("POST", "/api/subscriptions",
-                checkout("{\"shipping\":880,\"shipping\":1,\"payment\":0,\"cool\":0}", "\"2030-01-07\"", "\"山田\"")), 400);
+        JsonNode body = checkoutProblem("{\"shipping\":880,\"shipping\":1,\"payment\":0,\"cool\":0}", "\"2030-01-07\"", "\"山田\"", 400);
         assertThat(body.path("type").asText()).endsWith("/malformed-request");
         assertThat(body.toString()).contains("shipping");
     }
@@ -67,9 +70,9 @@ class StrictInputIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("a number where a string is expected, a date-time where a date is expected → 400 naming the field")
     void wrongScalarTypes() throws Exception {
-        assertThat(problem(send("POST", "/api/subscriptions", checkout(FEES, "\"2030-01-07\"", "12345")), 400)
+        assertThat(checkoutProblem(FEES, "\"2030-01-07\"", "12345", 400)
                 .path("field").asText()).isEqualTo("recipient.lastName");
-        assertThat(problem(send("POST", "/api/subscriptions", checkout(FEES, "\"2030-01-07T00:00:00\"", "\"山田\"")), 400)
+        assertThat(checkoutProblem(FEES, "\"2030-01-07T00:00:00\"", "\"山田\"", 400)
                 .path("field").asText()).isEqualTo("firstDeliveryDate");
     }
 
@@ -78,7 +81,7 @@ class StrictInputIT extends PostgresIntegrationTest {
     @DisplayName("dates outside 2000–2100 (or not yyyy-MM-dd) → 400 naming the field; nothing stored")
     void dateWindow(String date) throws Exception {
         int before = subscriptions();
-        assertThat(problem(send("POST", "/api/subscriptions", checkout(FEES, date, "\"山田\"")), 400)
+        assertThat(checkoutProblem(FEES, date, "\"山田\"", 400)
                 .path("field").asText()).isEqualTo("firstDeliveryDate");
         assertThat(subscriptions()).isEqualTo(before);
     }
@@ -86,8 +89,7 @@ class StrictInputIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("shipping 9223372036854775000 → 422 naming fees.shipping (was a DB CHECK and 500)")
     void feeUpperBound() throws Exception {
-        JsonNode body = problem(send("POST", "/api/subscriptions",
-                checkout("{\"shipping\":9223372036854775000,\"payment\":0,\"cool\":0}", "\"2030-01-07\"", "\"山田\"")), 422);
+        JsonNode body = checkoutProblem("{\"shipping\":9223372036854775000,\"payment\":0,\"cool\":0}", "\"2030-01-07\"", "\"山田\"", 422);
         assertThat(body.path("field").asText()).isEqualTo("fees.shipping");
         assertThat(body.path("type").asText()).endsWith("/validation");
     }
@@ -104,7 +106,7 @@ class StrictInputIT extends PostgresIntegrationTest {
     @ValueSource(strings = {"\"山田\\r\\nBcc: x@example.com\"", "\"山田\\n\"", "\"山\\u0000田\""})
     @DisplayName("CR, LF or NUL in a name → 400 naming the field")
     void lineBreaksInNames(String name) throws Exception {
-        assertThat(problem(send("POST", "/api/subscriptions", checkout(FEES, "\"2030-01-07\"", name)), 400)
+        assertThat(checkoutProblem(FEES, "\"2030-01-07\"", name, 400)
                 .path("field").asText()).isEqualTo("recipient.lastName");
     }
 
