@@ -34,8 +34,8 @@ public final class SubscriptionCommands {
                             @Schema(description = "配送回数 (null = unlimited)") @Positive @Max(999) Integer maxDeliveries) {
     }
 
-    public record FeesInput(@NotNull @Amount Long shipping, @NotNull @Amount Long payment,
-                            @NotNull @Amount Long cool) {
+    public record FeesInput(@NotNull @PositiveOrZero @Amount Long shipping, @NotNull @PositiveOrZero @Amount Long payment,
+                            @NotNull @PositiveOrZero @Amount Long cool) {
     }
 
     @Schema(description = "SUB-1: a guest registering during the subscription checkout")
@@ -54,7 +54,7 @@ public final class SubscriptionCommands {
                            @Schema(description = "default: the member's address") @Valid Recipient recipient,
                            @Size(max = 4000) @MultiLine String memo,
                            @NotNull @Valid FeesInput fees,
-                           @Amount Long pointsUsed) {
+                           @PositiveOrZero @Amount Long pointsUsed) {
     }
 
     @Schema(description = "Change of cycle, carrier and/or time slot from the next generation on (SUB-16)")
@@ -76,11 +76,11 @@ public final class SubscriptionCommands {
     }
 
     public record ItemAdd(@NotBlank @Size(max = 64) String productCode, @NotNull @Positive @Max(999) Integer quantity,
-                          @Schema(description = "default: the product's repeat price (SUB-18)") @Amount Long repeatPrice,
+                          @Schema(description = "default: the product's repeat price (SUB-18)") @PositiveOrZero @Amount Long repeatPrice,
                           @Positive @Max(999) Integer maxDeliveries) {
     }
 
-    public record ItemChange(@Amount Long repeatPrice, @Positive @Max(999) Integer quantity) {
+    public record ItemChange(@PositiveOrZero @Amount Long repeatPrice, @Positive @Max(999) Integer quantity) {
     }
 
     public record MemoChange(@Size(max = 4000) @MultiLine String memo) {

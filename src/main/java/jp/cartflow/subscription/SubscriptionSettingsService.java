@@ -50,7 +50,7 @@ public class SubscriptionSettingsService {
                            @NotNull Boolean authorizeAtGeneration, @NotNull Boolean decrementStockOnGeneration,
                            @NotNull Boolean monthlyCycleEnabled, @NotNull Boolean intervalCycleEnabled,
                            @Positive @Max(365) Integer intervalMinDays, @Positive @Max(365) Integer intervalMaxDays,
-                           @NotNull Boolean perkFreeShipping, @NotNull @Amount Long perkShippingDiscount,
+                           @NotNull Boolean perkFreeShipping, @NotNull @PositiveOrZero @Amount Long perkShippingDiscount,
                            @NotNull Boolean perkFreePaymentFee, @NotNull Boolean pointsEnabled,
                            @NotNull @Positive @Amount Integer pointsRateYen, @NotNull @Valid Numbering numbering,
                            @NotNull Boolean mypageChangeCycle, @NotNull Boolean mypageChangePayment,

@@ -4,7 +4,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.PositiveOrZero;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -12,11 +11,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A money amount in yen (price, fee, discount) or a point count: 0 … {@value #MAX}. Out of bounds → 422
- * {@code validation} naming the field (ApiExceptionHandler), long before a database CHECK or an overflow
- * in a job.
+ * The ceiling of a money amount in yen (price, fee, discount) or a point count: at most {@value #MAX}.
+ * Above it → 422 {@code validation} naming the field (ApiExceptionHandler), long before a database CHECK or
+ * an overflow in a job. The floor stays with {@code @PositiveOrZero} (below it → 400).
  */
-@PositiveOrZero
 @Max(Amount.MAX)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
@@ -26,7 +24,7 @@ import java.lang.annotation.Target;
 public @interface Amount {
     long MAX = 99_999_999L;
 
-    String message() default "must be between 0 and 99999999";
+    String message() default "must be at most 99999999";
 
     Class<?>[] groups() default {};
 

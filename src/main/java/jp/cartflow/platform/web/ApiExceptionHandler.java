@@ -39,7 +39,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
-    private static final java.util.Set<String> UPPER_BOUNDS = java.util.Set.of("Max", "DecimalMax", "Amount");
+    private static final java.util.Set<String> UPPER_BOUNDS = java.util.Set.of("Amount");
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, WebRequest request) {
@@ -94,7 +94,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<FieldError> errors = e.getBindingResult().getFieldErrors();
         String detail = errors.stream().map(f -> f.getField() + ": " + f.getDefaultMessage())
                 .collect(Collectors.joining("; "));
-        // an upper bound on an amount, quantity or point count: well-formed, but not acceptable → 422
+        // above the ceiling of an amount or point count: well-formed, but not acceptable → 422
         HttpStatus answer = !errors.isEmpty() && UPPER_BOUNDS.contains(errors.get(0).getCode())
                 ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
         ProblemDetail problem = ProblemType.VALIDATION.problem(answer,

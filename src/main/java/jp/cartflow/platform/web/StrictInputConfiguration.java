@@ -46,9 +46,12 @@ public class StrictInputConfiguration implements WebMvcConfigurer {
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-        for (HttpMessageConverter<?> converter : converters) {
-            if (converter instanceof MappingJackson2HttpMessageConverter json) {
-                json.setObjectMapper(strict);
+        // a new converter in place of the shared one: clients built from the same converters keep the lenient mapper
+        for (int i = 0; i < converters.size(); i++) {
+            if (converters.get(i) instanceof MappingJackson2HttpMessageConverter json) {
+                MappingJackson2HttpMessageConverter strictJson = new MappingJackson2HttpMessageConverter(strict);
+                strictJson.setSupportedMediaTypes(json.getSupportedMediaTypes());
+                converters.set(i, strictJson);
             }
         }
     }
