@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jp.cartflow.platform.web.Amount;
+import jp.cartflow.platform.web.MultiLine;
 import jp.cartflow.subscription.domain.DeliveryCycle;
 import jp.cartflow.payment.PaymentMethodCode;
 
@@ -33,8 +35,8 @@ final class SubscriptionCommands {
                             @Schema(description = "配送回数 (null = unlimited)") @Positive @Max(999) Integer maxDeliveries) {
     }
 
-    public record FeesInput(@NotNull @PositiveOrZero Long shipping, @NotNull @PositiveOrZero Long payment,
-                            @NotNull @PositiveOrZero Long cool) {
+    public record FeesInput(@NotNull @PositiveOrZero @Amount Long shipping, @NotNull @PositiveOrZero @Amount Long payment,
+                            @NotNull @PositiveOrZero @Amount Long cool) {
     }
 
     @Schema(description = "SUB-1: a guest registering during the subscription checkout")
@@ -51,9 +53,9 @@ final class SubscriptionCommands {
                            @Size(max = 64) String timeSlotCode,
                            @NotNull PaymentMethodCode paymentMethod,
                            @Schema(description = "default: the member's address") @Valid Recipient recipient,
-                           @Size(max = 4000) String memo,
+                           @Size(max = 4000) @MultiLine String memo,
                            @NotNull @Valid FeesInput fees,
-                           @PositiveOrZero Long pointsUsed) {
+                           @PositiveOrZero @Amount Long pointsUsed) {
     }
 
     @Schema(description = "Change of cycle, carrier and/or time slot from the next generation on (SUB-16)")
@@ -75,16 +77,16 @@ final class SubscriptionCommands {
     }
 
     public record ItemAdd(@NotBlank @Size(max = 64) String productCode, @NotNull @Positive @Max(999) Integer quantity,
-                          @Schema(description = "default: the product's repeat price (SUB-18)") @PositiveOrZero Long repeatPrice,
+                          @Schema(description = "default: the product's repeat price (SUB-18)") @PositiveOrZero @Amount Long repeatPrice,
                           @Positive @Max(999) Integer maxDeliveries) {
     }
 
-    public record ItemChange(@PositiveOrZero Long repeatPrice, @Positive @Max(999) Integer quantity) {
+    public record ItemChange(@PositiveOrZero @Amount Long repeatPrice, @Positive @Max(999) Integer quantity) {
     }
 
-    public record MemoChange(@Size(max = 4000) String memo) {
+    public record MemoChange(@Size(max = 4000) @MultiLine String memo) {
     }
 
-    public record Termination(@Size(max = 255) String reason) {
+    public record Termination(@Size(max = 255) @MultiLine String reason) {
     }
 }

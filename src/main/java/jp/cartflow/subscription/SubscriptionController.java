@@ -5,9 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import jp.cartflow.platform.web.MultiLine;
 import jp.cartflow.subscription.SubscriptionCommands.AddressChange;
 import jp.cartflow.subscription.SubscriptionCommands.Checkout;
 import jp.cartflow.subscription.SubscriptionCommands.DeliveryChange;
@@ -182,7 +183,7 @@ class SubscriptionController {
         return new ReminderCount(reminders.sendBulk(request.subscriptionNos()));
     }
 
-    public record EditedReminder(@NotBlank @Size(max = 1000) String subject, @NotBlank @Size(max = 20000) String body) {
+    public record EditedReminder(@NotBlank @Size(max = 1000) String subject, @NotBlank @Size(max = 20000) @MultiLine String body) {
     }
 
     @PostMapping("/{subscriptionNo}/card-expiry-reminder")

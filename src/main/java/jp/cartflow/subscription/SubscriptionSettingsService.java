@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jp.cartflow.platform.errors.DomainException;
+import jp.cartflow.platform.web.Amount;
+import jp.cartflow.platform.web.CompleteReplacement;
 import jp.cartflow.shop.ShopDirectory;
 import jp.cartflow.subscription.domain.NumberingRule;
 import jp.cartflow.subscription.domain.Schedule;
@@ -35,20 +37,22 @@ class SubscriptionSettingsService {
         this.clock = clock;
     }
 
+    @CompleteReplacement
     public record Numbering(@NotNull NumberingRule.Kind rule, @Size(max = 10) String prefix,
                             @Min(5) @Max(10) Integer digits, Boolean dateHyphen,
                             @Schema(description = "初期値: the next number handed out is initial + 1") @PositiveOrZero Long initial) {
     }
 
     @Schema(description = "定期購入設定")
+    @CompleteReplacement
     public record Settings(@NotNull Boolean enabled, @NotNull Boolean newSubscriptionsStopped,
                            @NotNull @Min(0) @Max(60) Integer leadDays, @NotNull LocalTime generationTime,
                            @NotNull Boolean authorizeAtGeneration, @NotNull Boolean decrementStockOnGeneration,
                            @NotNull Boolean monthlyCycleEnabled, @NotNull Boolean intervalCycleEnabled,
                            @Positive @Max(365) Integer intervalMinDays, @Positive @Max(365) Integer intervalMaxDays,
-                           @NotNull Boolean perkFreeShipping, @NotNull @PositiveOrZero Long perkShippingDiscount,
+                           @NotNull Boolean perkFreeShipping, @NotNull @PositiveOrZero @Amount Long perkShippingDiscount,
                            @NotNull Boolean perkFreePaymentFee, @NotNull Boolean pointsEnabled,
-                           @NotNull @Positive Integer pointsRateYen, @NotNull @Valid Numbering numbering,
+                           @NotNull @Positive @Amount Integer pointsRateYen, @NotNull @Valid Numbering numbering,
                            @NotNull Boolean mypageChangeCycle, @NotNull Boolean mypageChangePayment,
                            @NotNull Boolean mypageChangeAddress, @NotNull Boolean cardExpiryReminderAuto,
                            @NotNull @Min(0) @Max(365) Integer cardExpiryWindowDays) {

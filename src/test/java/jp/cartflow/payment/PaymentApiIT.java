@@ -151,14 +151,16 @@ class PaymentApiIT extends PostgresIntegrationTest {
     }
 
     @Test
-    @DisplayName("PAY-2 reconciliation endpoints need a login; the simulator needs none (demo/test only)")
+    @DisplayName("PAY-2 reconciliation endpoints need a login; the simulator answers only our adapters and the admin")
     void access() {
         assertThat(rest.postForEntity("/api/payment/reconciliation-runs", null, Map.class).getStatusCode().value())
                 .isEqualTo(401);
         assertThat(rest.withBasicAuth("tempostar", "tempostar").getForEntity("/api/payment/mismatches", Map.class)
                 .getStatusCode().value()).isEqualTo(403);
         assertThat(rest.getForEntity("/simulator/zeus/status/NO-SUCH-ORDER", String.class).getStatusCode().value())
-                .isEqualTo(404);
+                .isEqualTo(401);
+        assertThat(rest.withBasicAuth("demo", "demo").getForEntity("/simulator/zeus/status/NO-SUCH-ORDER", String.class)
+                .getStatusCode().value()).isEqualTo(404);
     }
 
     @Test

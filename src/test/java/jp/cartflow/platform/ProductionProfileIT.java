@@ -98,12 +98,36 @@ class ProductionProfileIT {
         assertThat(get("/actuator/health", null)).isEqualTo(200);
     }
 
-    private static int get(String path, String credentials) throws Exception {
+    @Test
+    @DisplayName("production headers: HSTS, CSP and Referrer-Policy on /api; Secure session and XSRF cookies in the webapps")
+    void productionHeaders() throws Exception {
+        HttpResponse<Void> api = send("/api/mail-templates/SHIPPING_COMPLETE", "chief:s3cret-Pass");
+        assertThat(api.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+                hsts -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
+        assertThat(api.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
+        assertThat(api.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        HttpResponse<Void> refused = send("/api/mail-templates/SHIPPING_COMPLETE", null);
+        assertThat(refused.headers().firstValue("Content-Security-Policy")).as("on error answers too").isPresent();
+
+        HttpResponse<Void> webapp = send("/camunda/app/tasklist/default/", null);
+        assertThat(webapp.statusCode()).isEqualTo(200);
+        java.util.List<String> cookies = webapp.headers().allValues("Set-Cookie");
+        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN=").containsIgnoringCase("Secure"));
+        assertThat(cookies).isNotEmpty().allSatisfy(c -> assertThat(c).containsPattern("(?i);\\s*Secure(;|$)"));
+        assertThat(webapp.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    private static HttpResponse<Void> send(String path, String credentials) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (credentials != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static int get(String path, String credentials) throws Exception {
+        return send(path, credentials).statusCode();
     }
 }

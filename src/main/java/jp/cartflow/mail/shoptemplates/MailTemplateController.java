@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.cartflow.mail.taglanguage.TemplateKey;
 import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.platform.web.MultiLine;
 import jp.cartflow.platform.web.ProblemType;
 import jp.cartflow.shop.ShopDirectory;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,7 @@ class MailTemplateController {
     public record TemplateRequest(
             @Size(max = 255) String name,
             @NotNull @Size(min = 1, max = 1000) String subject,
-            @NotNull @Size(min = 1, max = 20000) String body,
+            @NotNull @Size(min = 1, max = 20000) @MultiLine String body,
             @Pattern(regexp = "UTF-8|ISO-2022-JP", message = "must be UTF-8 or ISO-2022-JP") String charset) {
     }
 

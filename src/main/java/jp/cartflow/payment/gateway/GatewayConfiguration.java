@@ -32,7 +32,8 @@ class GatewayConfiguration {
                                              Environment environment, ObjectMapper json) {
         String key = "cartflow.payment." + gateway.name().toLowerCase(Locale.ROOT) + ".base-url";
         GatewayProperties.Timeouts timeouts = properties.of(gateway);
-        return new HttpCreditGateway(gateway, wire, () -> environment.getProperty(key), timeouts.connectTimeout(),
-                timeouts.readTimeout(), json);
+        String apiKey = "cartflow.payment." + gateway.name().toLowerCase(Locale.ROOT) + ".api-key";
+        return new HttpCreditGateway(gateway, wire, () -> environment.getProperty(key),
+                () -> environment.getProperty(apiKey), timeouts.connectTimeout(), timeouts.readTimeout(), json);
     }
 }

@@ -25,6 +25,8 @@ import java.util.function.Supplier;
 class HttpCreditGateway implements CreditGateway {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The installation's credential at the gateway, sent with every call when configured. */
+    public static final String API_KEY = "X-Api-Key";
 
     private final Gateway gateway;
     private final WireFormat wire;
@@ -38,6 +40,12 @@ class HttpCreditGateway implements CreditGateway {
      */
     public HttpCreditGateway(Gateway gateway, WireFormat wire, Supplier<String> baseUrl, Duration connectTimeout,
                              Duration readTimeout, ObjectMapper json) {
+        this(gateway, wire, baseUrl, () -> null, connectTimeout, readTimeout, json);
+    }
+
+    /** @param apiKey read at every call; blank = no {@value #API_KEY} header */
+    public HttpCreditGateway(Gateway gateway, WireFormat wire, Supplier<String> baseUrl, Supplier<String> apiKey,
+                             Duration connectTimeout, Duration readTimeout, ObjectMapper json) {
         this.gateway = gateway;
         this.wire = wire;
         this.baseUrl = baseUrl;
@@ -46,7 +54,12 @@ class HttpCreditGateway implements CreditGateway {
                 .version(HttpClient.Version.HTTP_1_1).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(readTimeout);
-        this.http = RestClient.builder().requestFactory(factory).build();
+        this.http = RestClient.builder().requestFactory(factory).requestInitializer(outgoing -> {
+            String key = apiKey.get();
+            if (key != null && !key.isBlank()) {
+                outgoing.getHeaders().set(API_KEY, key);
+            }
+        }).build();
     }
 
     public WireFormat wire() {

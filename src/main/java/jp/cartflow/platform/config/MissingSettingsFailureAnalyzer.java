@@ -11,4 +11,12 @@ class MissingSettingsFailureAnalyzer extends AbstractFailureAnalyzer<RequiredSet
         return new FailureAnalysis(cause.getMessage(),
                 "Export " + String.join(", ", cause.missing()) + " and start again.", cause);
     }
+
+    /** The mistyped profile as one line, without a stack trace. */
+    public static class UnknownProfile extends AbstractFailureAnalyzer<RequiredSettings.UnknownProfileException> {
+        @Override
+        protected FailureAnalysis analyze(Throwable root, RequiredSettings.UnknownProfileException cause) {
+            return new FailureAnalysis(cause.getMessage(), "Start with --spring.profiles.active=demo or postgres.", null);
+        }
+    }
 }

@@ -21,6 +21,11 @@ class RequiredSettings implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        List<String> unknown = java.util.Arrays.stream(environment.getActiveProfiles())
+                .filter(profile -> !KNOWN_PROFILES.contains(profile)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownProfileException(unknown);
+        }
         if (!environment.acceptsProfiles(Profiles.of("postgres"))) {
             return;
         }
@@ -32,6 +37,16 @@ class RequiredSettings implements EnvironmentPostProcessor {
                 .toList();
         if (!missing.isEmpty()) {
             throw new MissingSettingsException(missing);
+        }
+    }
+
+    /** demo and postgres for installations; test and bench for the build. */
+    static final List<String> KNOWN_PROFILES = List.of("demo", "postgres", "test", "bench");
+
+    /** A mistyped profile ("postgress") would otherwise start something nobody asked for. */
+    public static class UnknownProfileException extends IllegalStateException {
+        UnknownProfileException(List<String> unknown) {
+            super("Unknown profile(s) " + unknown + ": cartflow runs with 'demo' or 'postgres' (see docs/configuration.md)");
         }
     }
 

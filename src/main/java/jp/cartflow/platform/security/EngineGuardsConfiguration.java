@@ -1,25 +1,20 @@
 package jp.cartflow.platform.security;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Our own guards in front of the engine's REST API and the webapps, for CVEs with no community fix. */
+/** Our own guards for the Camunda 7.24 CE CVEs with no community fix: one inside the engine, one in front of the Admin setup. */
 @Configuration(proxyBeanMethods = false)
 class EngineGuardsConfiguration {
 
+    /** CVE-2026-109432: no expression in any task query, checked inside the engine (ADR 0006). */
     @Bean
-    FilterRegistrationBean<QueryExpressionGuardFilter> queryExpressionGuard() {
-        FilterRegistrationBean<QueryExpressionGuardFilter> registration =
-                new FilterRegistrationBean<>(new QueryExpressionGuardFilter());
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setName("cve-2026-109432-query-expression-guard");
-        // after Spring Security: an anonymous caller gets 401 before anything reads its body
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
-        return registration;
+    ProcessEnginePlugin taskQueryExpressionGuard() {
+        return new TaskQueryExpressionGuard();
     }
 
     @Bean

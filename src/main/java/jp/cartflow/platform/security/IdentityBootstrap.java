@@ -59,8 +59,11 @@ class IdentityBootstrap extends AbstractProcessEnginePlugin {
         grant(authorizations, OPERATORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
         grant(authorizations, OPERATORS, Resources.FILTER, ANY, Permissions.READ);
         grant(authorizations, OPERATORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        // a storefront: start our processes, correlate messages (UPDATE_INSTANCE), read instances and tasks;
+        // Spring Security keeps it on those routes (no jobs, deployments, identity, authorizations, filters)
         grant(authorizations, INTEGRATIONS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
-                Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
+                Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE,
+                Permissions.READ_TASK);
         grant(authorizations, INTEGRATIONS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE,
                 Permissions.READ, Permissions.UPDATE);
         grant(authorizations, INTEGRATIONS, Resources.DEPLOYMENT, ANY, Permissions.READ);

@@ -15,7 +15,16 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.Arrays;
 
 import static jp.cartflow.platform.security.CartflowGroups.ADMIN;
 import static jp.cartflow.platform.security.CartflowGroups.INTEGRATIONS;
@@ -24,20 +33,75 @@ import static jp.cartflow.platform.security.CartflowGroups.OPERATORS;
 import static jp.cartflow.platform.security.CartflowGroups.authority;
 
 /**
- * Who may call what.
+ * Who may call what: the whole matrix (group × route family) is in docs/security.md, one test per cell in
+ * {@code SecurityMatrixIT}. Spring Security decides by route family and group; behind it, the engine's
+ * own authorizations (IdentityBootstrap) decide which data a group sees.
  * <ul>
- *   <li>{@code /api/**}: HTTP Basic against Camunda's users; access by group (rules below).</li>
- *   <li>{@code /engine-rest/**}: HTTP Basic against the same users (every path, {@code /engine}
- *       included), then Camunda's {@link ProcessEngineAuthenticationFilter} hands the user and its
- *       groups to the engine, whose authorization checks are on.</li>
- *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): Camunda's own login, CSRF and headers.</li>
- *   <li>Only {@code /actuator/health} is open, and {@code /simulator/**} (the in-process payment gateway
- *       simulator) when {@code cartflow.payment.simulator.enabled} is true (demo profile, tests): it stands
- *       for an outside gateway, which our adapters call without our users' credentials.</li>
+ *   <li>{@code /api/**}, {@code /engine-rest/**}, OpenAPI docs, the actuator: HTTP Basic against Camunda's
+ *       users; {@code /engine-rest} then hands the user and its groups to the engine.</li>
+ *   <li>{@code /camunda/**} (Welcome, Tasklist, Cockpit, Admin): Camunda's own login and session, made known
+ *       to Spring Security by {@link WebappAuthentication}; only operators and administrators get in.</li>
+ *   <li>{@code /simulator/**} (demo only): the application's own gateway adapters
+ *       ({@link SimulatorCallerAuthentication}) and the administrator.</li>
+ *   <li>Anonymous: only {@code /actuator/health} and the webapps' login pages and assets.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final String[] STAFF = {authority(ADMIN), authority(OPERATORS)};
+    private static final String[] API_USERS = {authority(ADMIN), authority(OPERATORS), authority(INTEGRATIONS)};
+
+    /** What a storefront backend needs on /engine-rest: start our processes, correlate, read instances and tasks. */
+    static RequestMatcher[] storefrontEngineRoutes() {
+        return routes(
+            "GET /engine-rest/engine",
+            "GET /engine-rest/version",
+            "POST /engine-rest/process-definition/key/{key}/start",
+            "POST /engine-rest/process-definition/{id}/start",
+            "GET /engine-rest/process-definition",
+            "GET /engine-rest/process-definition/**",
+            "POST /engine-rest/message",
+            "GET /engine-rest/process-instance",
+            "GET /engine-rest/process-instance/**",
+            "POST /engine-rest/process-instance",
+            "POST /engine-rest/process-instance/count",
+            "GET /engine-rest/history/process-instance",
+            "GET /engine-rest/history/process-instance/**",
+            "GET /engine-rest/task",
+            "GET /engine-rest/task/**",
+            "POST /engine-rest/task",
+            "POST /engine-rest/task/count");
+    }
+
+    /**
+     * What the webapps serve before anyone logs in: pages, scripts, styles, the engine list, login and logout;
+     * the setup endpoint is refused by AdminSetupGuardFilter once any user exists (CVE-2026-77226).
+     */
+    static RequestMatcher[] webappPublicRoutes() {
+        return routes(
+            "GET /camunda",
+            "GET /camunda/",
+            "GET /camunda/app/**",
+            "GET /camunda/lib/**",
+            "GET /camunda/assets/**",
+            "GET /camunda/favicon.ico",
+            "GET /camunda/api/{app}/plugin/{plugin}/static/**",
+            "GET /camunda/api/engine/engine",
+            "GET /camunda/api/engine/engine/",
+            "GET /camunda/api/admin/auth/user/{engine}",
+            "POST /camunda/api/admin/auth/user/{engine}/logout",
+            "* /camunda/api/admin/setup/**");
+    }
+
+    /** {@code "GET /path"} → a matcher; {@code "* /path"} matches every method. */
+    static RequestMatcher[] routes(String... routes) {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        return Arrays.stream(routes).map(route -> route.split(" ", 2))
+                .map(route -> route[0].equals("*") ? path.matcher(route[1])
+                        : path.matcher(HttpMethod.valueOf(route[0]), route[1]))
+                .toArray(RequestMatcher[]::new);
+    }
 
     @Bean
     AuthenticationManager authenticationManager(IdentityService identityService) {
@@ -47,32 +111,64 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                             ObjectMapper objectMapper,
-                                            @Value("${cartflow.payment.simulator.enabled:false}") boolean simulator)
+                                            @Value("${cartflow.payment.simulator.enabled:false}") boolean simulator,
+                                            @Value("${" + SimulatorCallerKey.PROPERTY + ":}") String simulatorKey,
+                                            @Value("${cartflow.security.production-headers:false}") boolean production)
             throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(objectMapper);
         http
             .authenticationManager(authenticationManager)
+            // after HTTP Basic, before the anonymous fallback
+            .addFilterBefore(new WebappAuthentication(authenticationManager), AnonymousAuthenticationFilter.class)
+            .addFilterBefore(new SimulatorCallerAuthentication(simulator ? simulatorKey : null),
+                    AnonymousAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/actuator/prometheus").hasAuthority(authority(ADMIN))
-                // the webapps authenticate with Camunda's own login and session
-                .requestMatchers("/camunda/**").permitAll()
+                .requestMatchers("/actuator", "/actuator/**").hasAuthority(authority(ADMIN))
                 .requestMatchers("/", "/error").permitAll()
-                .requestMatchers("/simulator/**").access((authentication, context) -> new AuthorizationDecision(simulator))
-                .requestMatchers("/engine-rest/**").hasAnyAuthority(authority(ADMIN), authority(OPERATORS), authority(INTEGRATIONS))
+                // the webapps: login pages for everyone, the login itself and everything else for staff only
+                .requestMatchers(webappPublicRoutes()).permitAll()
+                .requestMatchers(WebappAuthentication.LOGIN).hasAnyAuthority(STAFF)
+                .requestMatchers("/camunda/**").hasAnyAuthority(STAFF)
+                .requestMatchers("/simulator/**").access((authentication, context) -> new AuthorizationDecision(
+                        simulator && authentication.get().getAuthorities().stream().map(a -> a.getAuthority())
+                                .anyMatch(a -> a.equals(authority(ADMIN)) || a.equals(SimulatorCallerAuthentication.AUTHORITY))))
+                .requestMatchers(storefrontEngineRoutes()).hasAnyAuthority(API_USERS)
+                .requestMatchers("/engine-rest/**").hasAnyAuthority(STAFF)
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .hasAnyAuthority(API_USERS)
                 .requestMatchers("/api/inventory/**").hasAnyAuthority(authority(INVENTORY_TOOLS), authority(ADMIN))
-                .requestMatchers(HttpMethod.GET, "/api/demo/**").authenticated()
+                .requestMatchers("/api/demo/**").hasAnyAuthority(STAFF)
                 .requestMatchers("/api/admin/**").hasAuthority(authority(ADMIN))
-                .requestMatchers("/api/**").hasAnyAuthority(authority(OPERATORS), authority(INTEGRATIONS), authority(ADMIN))
-                .anyRequest().authenticated())
+                .requestMatchers("/api/**").hasAnyAuthority(API_USERS)
+                .anyRequest().hasAuthority(authority(ADMIN)))
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
             .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             // stateless Basic-auth APIs carry no cookies to forge; the webapps run Camunda's own CSRF filter
             .csrf(csrf -> csrf.disable())
             .formLogin(form -> form.disable())
-            .logout(logout -> logout.disable());
+            .logout(logout -> logout.disable())
+            .headers(headers -> productionHeaders(headers, production));
         return http.build();
+    }
+
+    /**
+     * The postgres profile (cartflow.security.production-headers): HSTS on every answer (TLS ends in front
+     * of the service, docs/operations.md), and on /api a CSP that loads nothing and no referrer.
+     */
+    private static void productionHeaders(HeadersConfigurer<HttpSecurity> headers, boolean production) {
+        if (!production) {
+            headers.httpStrictTransportSecurity(hsts -> hsts.disable());
+            return;
+        }
+        headers.httpStrictTransportSecurity(hsts -> hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
+                .includeSubDomains(true).maxAgeInSeconds(31_536_000));
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(api, new StaticHeadersWriter(
+                "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")));
+        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(api,
+                new StaticHeadersWriter("Referrer-Policy", "no-referrer")));
     }
 
     /** After Spring Security has authenticated the caller, tell the engine who it is (and its groups). */

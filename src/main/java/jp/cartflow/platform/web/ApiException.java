@@ -31,6 +31,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemType.VALIDATION, detail, field, null);
     }
 
+    /** 400 {@code malformed-request}: the request cannot be read as sent (wrong characters, keys missing …). */
+    public static ApiException malformed(String field, String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, ProblemType.MALFORMED_REQUEST, detail, field, null);
+    }
+
     public static ApiException conflict(String field, String detail) {
         return new ApiException(HttpStatus.CONFLICT, ProblemType.CONFLICT, detail, field, null);
     }

@@ -40,6 +40,8 @@ import java.util.stream.Collectors;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '([^']*)'");
+    private static final java.util.Set<String> UPPER_BOUNDS = java.util.Set.of("Amount");
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, WebRequest request) {
@@ -122,7 +124,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<FieldError> errors = e.getBindingResult().getFieldErrors();
         String detail = errors.stream().map(f -> f.getField() + ": " + f.getDefaultMessage())
                 .collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemType.VALIDATION.problem(HttpStatus.BAD_REQUEST,
+        // above the ceiling of an amount or point count: well-formed, but not acceptable → 422
+        HttpStatus answer = !errors.isEmpty() && UPPER_BOUNDS.contains(errors.get(0).getCode())
+                ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = ProblemType.VALIDATION.problem(answer,
                 detail.isEmpty() ? "Invalid request" : detail);
         if (!errors.isEmpty()) {
             problem.setProperty("field", errors.get(0).getField());
@@ -130,7 +135,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                     .toList());
         }
-        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(e, problem, headers, answer, request);
     }
 
     @Override
@@ -143,7 +148,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            if (mapping instanceof UnrecognizedPropertyException) {
+            java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(cause.getMessage()));
+            if (duplicate.find()) {
+                field = field + "." + duplicate.group(1);
+                detail = "Duplicate key '" + field + "'.";
+            } else if (mapping instanceof UnrecognizedPropertyException) {
                 detail = "Unknown field '" + field + "'.";
             } else if (mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException) {
                 detail = "'" + field + "' has the wrong type or format.";

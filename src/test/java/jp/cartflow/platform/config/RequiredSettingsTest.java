@@ -34,4 +34,21 @@ class RequiredSettingsTest {
         assertThat(analysis.getDescription()).contains("CARTFLOW_DB_URL");
         assertThat(analysis.getAction()).contains("CARTFLOW_DB_URL");
     }
+
+    @Test
+    @DisplayName("a mistyped profile (postgress) stops start-up with one line naming it, no stack trace in the analysis")
+    void mistypedProfile() {
+        RequiredSettings.UnknownProfileException failure = catchThrowableOfType(
+                RequiredSettings.UnknownProfileException.class,
+                () -> new SpringApplicationBuilder(CartflowApplication.class)
+                        .profiles("postgress")
+                        .web(WebApplicationType.NONE)
+                        .run().close());
+        assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).contains("'postgress'".replace("'", "")).contains("demo").contains("postgres")
+                .doesNotContain("\n");
+        FailureAnalysis analysis = new MissingSettingsFailureAnalyzer.UnknownProfile().analyze(failure);
+        assertThat(analysis.getDescription()).isEqualTo(failure.getMessage());
+        assertThat(analysis.getCause()).isNull();
+    }
 }
