@@ -59,6 +59,8 @@ public class SecurityConfiguration {
                 .requestMatchers("/", "/error").permitAll()
                 .requestMatchers("/simulator/**").access((authentication, context) -> new AuthorizationDecision(simulator))
                 .requestMatchers("/engine-rest/**").hasAnyAuthority(authority(ADMIN), authority(OPERATORS), authority(INTEGRATIONS))
+                // the storefront reads stock; /api/inventory/{tool}/stock has its own chain (inventory room)
+                .requestMatchers(HttpMethod.GET, "/api/inventory/stock").hasAnyAuthority(authority(INTEGRATIONS), authority(ADMIN))
                 .requestMatchers("/api/inventory/**").hasAnyAuthority(authority(INVENTORY_TOOLS), authority(ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/demo/**").authenticated()
                 .requestMatchers("/api/admin/**").hasAuthority(authority(ADMIN))

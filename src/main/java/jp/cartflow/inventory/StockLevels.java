@@ -1,0 +1,112 @@
+package jp.cartflow.inventory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stock by code (INV-1): a code is a product code, or a variant stock code (在庫管理コード) of a product sold in
+ * variants. One stock per code: a product's normal and special-price periods are prices of the same row, so they
+ * share it. Products with unlimited stock keep no count (their variants neither).
+ */
+@Repository
+class StockLevels {
+
+    enum Kind { PRODUCT, VARIANT, PRODUCT_WITH_VARIANTS }
+
+    /** What a code stands for. */
+    record Stock(long id, String code, Kind kind, int quantity, boolean unlimited) {
+    }
+
+    private static final int CHUNK = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    StockLevels(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** The stock of each known code; product codes win over a variant code spelled the same. */
+    Map<String, Stock> resolve(long shopId, Collection<String> codes) {
+        Map<String, Stock> found = new HashMap<>(codes.size() * 2);
+        List<String> all = List.copyOf(codes);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            jdbc.sql("""
+                    SELECT v.id, v.stock_code, v.stock, p.stock_unlimited FROM product_stock_code v
+                    JOIN product p ON p.id = v.product_id WHERE v.shop_id = :shop AND v.stock_code IN (:codes)""")
+                    .param("shop", shopId).param("codes", chunk)
+                    .query(rs -> {
+                        found.put(rs.getString(2), new Stock(rs.getLong(1), rs.getString(2), Kind.VARIANT, rs.getInt(3),
+                                rs.getBoolean(4)));
+                    });
+            jdbc.sql("""
+                    SELECT p.id, p.product_code, p.stock, p.stock_unlimited,
+                        EXISTS (SELECT 1 FROM product_stock_code v WHERE v.product_id = p.id)
+                    FROM product p WHERE p.shop_id = :shop AND p.product_code IN (:codes)""")
+                    .param("shop", shopId).param("codes", chunk)
+                    .query(rs -> {
+                        found.put(rs.getString(2), new Stock(rs.getLong(1), rs.getString(2),
+                                rs.getBoolean(5) ? Kind.PRODUCT_WITH_VARIANTS : Kind.PRODUCT, rs.getInt(3), rs.getBoolean(4)));
+                    });
+        }
+        return found;
+    }
+
+    /** Sets the quantities (stock id → quantity) of products and variants in JDBC batches. */
+    void set(Map<Long, Integer> products, Map<Long, Integer> variants, Instant at) {
+        Timestamp now = Timestamp.from(at);
+        batch("UPDATE product SET stock = ?, updated_at = ? WHERE id = ?", products, now);
+        batch("UPDATE product_stock_code SET stock = ?, updated_at = ? WHERE id = ?", variants, now);
+    }
+
+    private void batch(String sql, Map<Long, Integer> quantities, Timestamp now) {
+        if (quantities.isEmpty()) {
+            return;
+        }
+        List<Object[]> args = new ArrayList<>(quantities.size());
+        quantities.forEach((id, quantity) -> args.add(new Object[] {quantity, now, id}));
+        template.batchUpdate(sql, args);
+    }
+
+    /** An order took {@code quantity} of the code: never below 0; unlimited stock and unknown codes untouched. */
+    void decrement(long shopId, String code, int quantity, Instant at) {
+        Stock stock = resolve(shopId, List.of(code)).get(code);
+        if (stock == null || stock.unlimited() || stock.kind() == Kind.PRODUCT_WITH_VARIANTS) {
+            return;
+        }
+        String table = stock.kind() == Kind.VARIANT ? "product_stock_code" : "product";
+        jdbc.sql("UPDATE " + table + " SET stock = CASE WHEN stock > :qty THEN stock - :qty ELSE 0 END, "
+                        + "updated_at = :at WHERE id = :id")
+                .param("qty", quantity).param("at", Timestamp.from(at)).param("id", stock.id()).update();
+    }
+
+    /** Adds or renames a variant stock code of a product; returns false when the product is unknown. */
+    boolean saveVariant(long shopId, String productCode, String stockCode, String name) {
+        Long productId = jdbc.sql("SELECT id FROM product WHERE shop_id = :shop AND product_code = :code")
+                .param("shop", shopId).param("code", productCode).query(Long.class).optional().orElse(null);
+        if (productId == null) {
+            return false;
+        }
+        int updated = jdbc.sql("UPDATE product_stock_code SET name = :name WHERE shop_id = :shop AND stock_code = :code")
+                .param("name", name).param("shop", shopId).param("code", stockCode).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO product_stock_code (shop_id, product_id, stock_code, name, stock)
+                    VALUES (:shop, :product, :code, :name, 0)""")
+                    .param("shop", shopId).param("product", productId).param("code", stockCode).param("name", name)
+                    .update();
+        }
+        return true;
+    }
+}
