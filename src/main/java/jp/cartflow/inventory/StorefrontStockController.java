@@ -39,8 +39,8 @@ class StorefrontStockController {
 
     @GetMapping
     @Operation(summary = "Stock of up to 200 codes of the shop (storefront; group integrations)",
-            description = "stock is null when the product has unlimited stock. Codes cartflow does not know are "
-                    + "listed under unknown. A product code whose stock is kept per variant reads stock null; ask "
+            description = "stock is left out when the product has unlimited stock. Codes cartflow does not know are "
+                    + "listed under unknown. A product code whose stock is kept per variant has no stock of its own; ask "
                     + "for its variant stock codes.")
     StockResponse read(@Parameter(description = "Comma-separated codes, or the parameter repeated")
                        @RequestParam(required = false) List<String> codes) {
