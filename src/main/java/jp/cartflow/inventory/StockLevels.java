@@ -1,6 +1,8 @@
 package jp.cartflow.inventory;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,39 +33,66 @@ class StockLevels {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
+    private volatile Boolean postgres;
+
     StockLevels(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
     }
 
+    /** PostgreSQL takes a whole batch as two arrays in one statement; H2 gets a plain JDBC batch. */
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) c ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        }
+        return postgres;
+    }
+
+    private static final String VARIANTS = """
+            SELECT v.id, v.stock_code, v.stock, p.stock_unlimited FROM product_stock_code v
+            JOIN product p ON p.id = v.product_id WHERE v.shop_id = ? AND v.stock_code""";
+    private static final String PRODUCTS = """
+            SELECT p.id, p.product_code, p.stock, p.stock_unlimited,
+                EXISTS (SELECT 1 FROM product_stock_code v WHERE v.product_id = p.id)
+            FROM product p WHERE p.shop_id = ? AND p.product_code""";
+
     /** The stock of each known code; product codes win over a variant code spelled the same. */
     Map<String, Stock> resolve(long shopId, Collection<String> codes) {
         Map<String, Stock> found = new HashMap<>(codes.size() * 2);
+        RowCallbackHandler variant = rs -> found.put(rs.getString(2),
+                new Stock(rs.getLong(1), rs.getString(2), Kind.VARIANT, rs.getInt(3), rs.getBoolean(4)));
+        RowCallbackHandler product = rs -> found.put(rs.getString(2), new Stock(rs.getLong(1), rs.getString(2),
+                rs.getBoolean(5) ? Kind.PRODUCT_WITH_VARIANTS : Kind.PRODUCT, rs.getInt(3), rs.getBoolean(4)));
         List<String> all = List.copyOf(codes);
+        if (postgres()) {
+            // one round trip per table, the codes as one array parameter
+            String[] array = all.toArray(String[]::new);
+            for (var query : List.of(Map.entry(VARIANTS, variant), Map.entry(PRODUCTS, product))) {
+                template.query(c -> {
+                    var statement = c.prepareStatement(query.getKey() + " = ANY(?)");
+                    statement.setLong(1, shopId);
+                    statement.setArray(2, c.createArrayOf("varchar", array));
+                    return statement;
+                }, query.getValue());
+            }
+            return found;
+        }
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            jdbc.sql("""
-                    SELECT v.id, v.stock_code, v.stock, p.stock_unlimited FROM product_stock_code v
-                    JOIN product p ON p.id = v.product_id WHERE v.shop_id = :shop AND v.stock_code IN (:codes)""")
-                    .param("shop", shopId).param("codes", chunk)
-                    .query(rs -> {
-                        found.put(rs.getString(2), new Stock(rs.getLong(1), rs.getString(2), Kind.VARIANT, rs.getInt(3),
-                                rs.getBoolean(4)));
-                    });
-            jdbc.sql("""
-                    SELECT p.id, p.product_code, p.stock, p.stock_unlimited,
-                        EXISTS (SELECT 1 FROM product_stock_code v WHERE v.product_id = p.id)
-                    FROM product p WHERE p.shop_id = :shop AND p.product_code IN (:codes)""")
-                    .param("shop", shopId).param("codes", chunk)
-                    .query(rs -> {
-                        found.put(rs.getString(2), new Stock(rs.getLong(1), rs.getString(2),
-                                rs.getBoolean(5) ? Kind.PRODUCT_WITH_VARIANTS : Kind.PRODUCT, rs.getInt(3), rs.getBoolean(4)));
-                    });
+            String in = " IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            Object[] args = new Object[chunk.size() + 1];
+            args[0] = shopId;
+            for (int i = 0; i < chunk.size(); i++) {
+                args[i + 1] = chunk.get(i);
+            }
+            template.query(VARIANTS + in, variant, args);
+            template.query(PRODUCTS + in, product, args);
         }
         return found;
     }
 
-    /** Sets the quantities (stock id → quantity) of products and variants in JDBC batches. */
+    /** Sets the quantities (stock id → quantity) of products and variants, one statement per table and batch. */
     void set(Map<Long, Integer> products, Map<Long, Integer> variants, Instant at) {
         Timestamp now = Timestamp.from(at);
         batch("UPDATE product SET stock = ?, updated_at = ? WHERE id = ?", products, now);
@@ -72,6 +101,21 @@ class StockLevels {
 
     private void batch(String sql, Map<Long, Integer> quantities, Timestamp now) {
         if (quantities.isEmpty()) {
+            return;
+        }
+        if (postgres()) {
+            String table = sql.substring("UPDATE ".length(), sql.indexOf(' ', "UPDATE ".length()));
+            Long[] ids = quantities.keySet().toArray(Long[]::new);
+            Integer[] values = java.util.Arrays.stream(ids).map(quantities::get).toArray(Integer[]::new);
+            template.execute((ConnectionCallback<Integer>) c -> {
+                try (var update = c.prepareStatement("UPDATE " + table + " t SET stock = v.q, updated_at = ? "
+                        + "FROM unnest(?::bigint[], ?::int[]) AS v(id, q) WHERE t.id = v.id")) {
+                    update.setTimestamp(1, now);
+                    update.setArray(2, c.createArrayOf("bigint", ids));
+                    update.setArray(3, c.createArrayOf("integer", values));
+                    return update.executeUpdate();
+                }
+            });
             return;
         }
         List<Object[]> args = new ArrayList<>(quantities.size());
