@@ -5,7 +5,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +32,8 @@ import java.util.Locale;
 @RequestMapping("/api/inventory/{tool}/stock")
 @Tag(name = "Inventory tools", description = "在庫連携: stock batches from TEMPOSTAR, zaikoRobot and other tools (INV-1)")
 @SecurityRequirement(name = "toolAccount")
+@SecurityScheme(name = "toolAccount", type = SecuritySchemeType.HTTP, scheme = "basic", description = """
+        HTTP Basic with the tool account the shop created for your tool: your tool's user id and the password the         shop chose. Not a cartflow user. 401 for wrong credentials (whichever part), 429 after 5 failures in a row         (Retry-After), 403 when the account belongs to another tool than the path names.""")
 class StockBatchController {
 
     private static final Charset WINDOWS_31J = Charset.forName("windows-31j");
