@@ -60,6 +60,18 @@ class ToolAccountsIT extends PostgresIntegrationTest {
     }
 
     @Test
+    @DisplayName("INV-1 the OpenAPI document describes the tool endpoint, its security scheme and the admin endpoints")
+    void openApi() {
+        ToolHttp.Answer docs = http.get("/v3/api-docs", "demo", "demo");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").has("/api/inventory/{tool}/stock")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/inventory/stock")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/admin/shops/{shop}/inventory-tools/{tool}/forwarding")).isTrue();
+        assertThat(docs.json().path("components").path("securitySchemes").path("toolAccount").path("scheme").asText())
+                .isEqualTo("basic");
+    }
+
+    @Test
     @DisplayName("INV-1 wrong password and unknown user id get the same 401 problem; no credentials too")
     void wrongCredentials() {
         ToolHttp.Answer wrongPassword = post("tempostar", "tempostar", "not-it", "x1");
