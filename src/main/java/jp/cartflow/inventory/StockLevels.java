@@ -92,30 +92,46 @@ class StockLevels {
         return found;
     }
 
+    private static final String SET_PRODUCTS = "UPDATE product SET stock = ?, updated_at = ? WHERE id = ?";
+    private static final String SET_VARIANTS = "UPDATE product_stock_code SET stock = ?, updated_at = ? WHERE id = ?";
+    // UNNEST is a function (two arrays as rows), not a table
+    private static final String SET_PRODUCTS_PG = """
+            UPDATE product t SET stock = v.q, updated_at = ? FROM UNNEST(?::bigint[], ?::int[]) AS v(id, q)
+            WHERE t.id = v.id""";
+    private static final String SET_VARIANTS_PG = """
+            UPDATE product_stock_code t SET stock = v.q, updated_at = ? FROM UNNEST(?::bigint[], ?::int[]) AS v(id, q)
+            WHERE t.id = v.id""";
+
     /** Sets the quantities (stock id → quantity) of products and variants, one statement per table and batch. */
     void set(Map<Long, Integer> products, Map<Long, Integer> variants, Instant at) {
         Timestamp now = Timestamp.from(at);
-        batch("UPDATE product SET stock = ?, updated_at = ? WHERE id = ?", products, now);
-        batch("UPDATE product_stock_code SET stock = ?, updated_at = ? WHERE id = ?", variants, now);
+        if (postgres()) {
+            arrays(SET_PRODUCTS_PG, products, now);
+            arrays(SET_VARIANTS_PG, variants, now);
+        } else {
+            batch(SET_PRODUCTS, products, now);
+            batch(SET_VARIANTS, variants, now);
+        }
+    }
+
+    private void arrays(String sql, Map<Long, Integer> quantities, Timestamp now) {
+        if (quantities.isEmpty()) {
+            return;
+        }
+        Long[] ids = quantities.keySet().toArray(Long[]::new);
+        Integer[] values = java.util.Arrays.stream(ids).map(quantities::get).toArray(Integer[]::new);
+        template.execute((ConnectionCallback<Integer>) c -> {
+            try (var update = c.prepareStatement(sql)) {
+                update.setTimestamp(1, now);
+                update.setArray(2, c.createArrayOf("bigint", ids));
+                update.setArray(3, c.createArrayOf("integer", values));
+                return update.executeUpdate();
+            }
+        });
     }
 
     private void batch(String sql, Map<Long, Integer> quantities, Timestamp now) {
         if (quantities.isEmpty()) {
-            return;
-        }
-        if (postgres()) {
-            String table = sql.substring("UPDATE ".length(), sql.indexOf(' ', "UPDATE ".length()));
-            Long[] ids = quantities.keySet().toArray(Long[]::new);
-            Integer[] values = java.util.Arrays.stream(ids).map(quantities::get).toArray(Integer[]::new);
-            template.execute((ConnectionCallback<Integer>) c -> {
-                try (var update = c.prepareStatement("UPDATE " + table + " t SET stock = v.q, updated_at = ? "
-                        + "FROM unnest(?::bigint[], ?::int[]) AS v(id, q) WHERE t.id = v.id")) {
-                    update.setTimestamp(1, now);
-                    update.setArray(2, c.createArrayOf("bigint", ids));
-                    update.setArray(3, c.createArrayOf("integer", values));
-                    return update.executeUpdate();
-                }
-            });
             return;
         }
         List<Object[]> args = new ArrayList<>(quantities.size());
@@ -123,15 +139,20 @@ class StockLevels {
         template.batchUpdate(sql, args);
     }
 
+    private static final String TAKE_PRODUCT = """
+            UPDATE product SET stock = CASE WHEN stock > :qty THEN stock - :qty ELSE 0 END, updated_at = :at
+            WHERE id = :id""";
+    private static final String TAKE_VARIANT = """
+            UPDATE product_stock_code SET stock = CASE WHEN stock > :qty THEN stock - :qty ELSE 0 END, updated_at = :at
+            WHERE id = :id""";
+
     /** An order took {@code quantity} of the code: never below 0; unlimited stock and unknown codes untouched. */
     void decrement(long shopId, String code, int quantity, Instant at) {
         Stock stock = resolve(shopId, List.of(code)).get(code);
         if (stock == null || stock.unlimited() || stock.kind() == Kind.PRODUCT_WITH_VARIANTS) {
             return;
         }
-        String table = stock.kind() == Kind.VARIANT ? "product_stock_code" : "product";
-        jdbc.sql("UPDATE " + table + " SET stock = CASE WHEN stock > :qty THEN stock - :qty ELSE 0 END, "
-                        + "updated_at = :at WHERE id = :id")
+        jdbc.sql(stock.kind() == Kind.VARIANT ? TAKE_VARIANT : TAKE_PRODUCT)
                 .param("qty", quantity).param("at", Timestamp.from(at)).param("id", stock.id()).update();
     }
 
