@@ -45,10 +45,10 @@ class ForwardAudit {
         return jdbc.sql("""
                 SELECT a.message_id, t.tool_code, a.shop_id, a.order_id, a.address, a.sent_at
                 FROM inventory_forward_audit a JOIN inventory_tool t ON t.id = a.tool_id
-                WHERE a.tool_id = :tool ORDER BY a.sent_at DESC, a.id DESC""")
-                .param("tool", toolId)
+                WHERE a.tool_id = :tool ORDER BY a.sent_at DESC, a.id DESC LIMIT :limit""")
+                .param("tool", toolId).param("limit", limit)
                 .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getObject(4, Long.class),
                         rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()))
-                .list().stream().limit(limit).toList();
+                .list();
     }
 }
