@@ -3,8 +3,8 @@ package jp.cartflow.inventory;
 import jp.cartflow.order.events.OrderPlaced;
 import jp.cartflow.order.events.OrderedItem;
 import jp.cartflow.order.events.SubscriptionOrderGenerated;
-import jp.cartflow.shop.ShopSettings;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -20,12 +20,12 @@ import java.util.List;
 @Component
 class StockOnGeneration {
 
-    private final ShopSettings settings;
+    private final JdbcClient jdbc;
     private final StockLevels stock;
     private final Clock clock;
 
-    StockOnGeneration(ShopSettings settings, StockLevels stock, Clock clock) {
-        this.settings = settings;
+    StockOnGeneration(JdbcClient jdbc, StockLevels stock, Clock clock) {
+        this.jdbc = jdbc;
         this.stock = stock;
         this.clock = clock;
     }
@@ -37,7 +37,7 @@ class StockOnGeneration {
 
     @EventListener
     void generated(SubscriptionOrderGenerated order) {
-        if (settings.decrementStockOnGeneration(order.shopId())) {
+        if (decrementStockOnGeneration(order.shopId())) {
             take(order.shopId(), order.items());
         }
     }
@@ -46,5 +46,11 @@ class StockOnGeneration {
         for (OrderedItem item : items) {
             stock.decrement(shopId, item.productCode(), item.quantity(), clock.instant());
         }
+    }
+
+    /** The SUB-9 switch, read through the view subscription publishes (subscription owns its settings). */
+    private boolean decrementStockOnGeneration(long shopId) {
+        return jdbc.sql("SELECT decrement_stock_on_generation FROM subscription_stock_policy_view WHERE shop_id = :id")
+                .param("id", shopId).query(Boolean.class).optional().orElse(false);
     }
 }

@@ -1,7 +1,7 @@
 package jp.cartflow.payment;
 
 import jp.cartflow.payment.gateway.Gateway;
-import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.platform.errors.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,7 +82,7 @@ public class CardsOnFile {
             return;
         }
         Gateway needed = method.get().gateway().orElseThrow();
-        throw ApiException.rule("SUB-27", field, "カード払いには会員の" + needed.displayName()
+        throw DomainException.rule("SUB-27", field, "カード払いには会員の" + needed.displayName()
                 + "のカード登録が必要です / a registered " + needed + " card is required for " + paymentMethodCode);
     }
 
@@ -96,7 +96,7 @@ public class CardsOnFile {
     @Transactional
     public void delete(long memberId) {
         if (isInUse(memberId)) {
-            throw ApiException.rule("SUB-27", "memberId", "稼働中の定期購入がカード払いのため削除できません / "
+            throw DomainException.rule("SUB-27", "memberId", "稼働中の定期購入がカード払いのため削除できません / "
                     + "the card pays an active subscription and cannot be deleted");
         }
         jdbc.sql("DELETE FROM member_card WHERE member_id = :member").param("member", memberId).update();

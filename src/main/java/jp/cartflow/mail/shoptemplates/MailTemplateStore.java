@@ -63,8 +63,8 @@ public class MailTemplateStore {
                                String charset, String user) {
         List<TemplateRejectedException.Problem> problems = new ArrayList<>();
         for (TemplateError error : MailTemplate.validate(subject, body, key.dialect())) {
-            problems.add(new TemplateRejectedException.Problem(error.part().name().toLowerCase(), error.line(),
-                    error.column(), error.tag(), error.kind().name(), error.message()));
+            problems.add(new TemplateRejectedException.Problem(error.field(), error.line(),
+                    error.column(), error.tag(), error.code(), error.message()));
         }
         if ("ISO-2022-JP".equals(charset)) {
             CharsetCheck.firstUnencodable(subject, charset).ifPresent(u -> problems.add(
