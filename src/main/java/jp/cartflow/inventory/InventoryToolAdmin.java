@@ -1,7 +1,7 @@
 package jp.cartflow.inventory;
 
 import jp.cartflow.mail.outbox.MailOutbox;
-import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.platform.errors.DomainException;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
 import org.springframework.stereotype.Service;
@@ -57,7 +57,7 @@ class InventoryToolAdmin {
         check(kind, "orderIntakeAddress", orderIntake, false);
         String displayName = name == null || name.isBlank() ? kind.name() : name.strip();
         if (displayName.length() > 255) {
-            throw ApiException.invalid("name", "name: at most 255 characters");
+            throw DomainException.invalid("name", "name: at most 255 characters");
         }
         return view(tools.saveAddresses(shop(shopCode).id(), kind, displayName, intake.strip(),
                 orderIntake == null || orderIntake.isBlank() ? null : orderIntake.strip()));
@@ -71,7 +71,7 @@ class InventoryToolAdmin {
     Settings switchForwarding(String shopCode, String toolSlug, boolean enabled) {
         InventoryTools.Tool tool = tool(shopCode, toolSlug);
         if (enabled && tool.intakeAddress() == null) {
-            throw ApiException.rule("MAIL-4", "enabled", "Set the tool's intake address before switching forwarding on.");
+            throw DomainException.rule("MAIL-4", "enabled", "Set the tool's intake address before switching forwarding on.");
         }
         if (tool.forwardingEnabled() != enabled) {
             if (!enabled) {
@@ -90,14 +90,14 @@ class InventoryToolAdmin {
     Settings createAccount(String shopCode, String toolSlug, String userId, String password) {
         InventoryTools.Tool tool = tool(shopCode, toolSlug);
         if (userId == null || !userId.matches("[A-Za-z0-9._@+-]{1,100}")) {
-            throw ApiException.invalid("userId", "userId: the tool's user id, 1-100 of A-Z a-z 0-9 . _ @ + -");
+            throw DomainException.invalid("userId", "userId: the tool's user id, 1-100 of A-Z a-z 0-9 . _ @ + -");
         }
         checkPassword(password);
         if (accounts.find(tool.id()).isPresent()) {
-            throw ApiException.conflict("userId", "This tool has an account already; rotate its password instead.");
+            throw DomainException.conflict("userId", "This tool has an account already; rotate its password instead.");
         }
         if (accounts.userIdTaken(userId)) {
-            throw ApiException.conflict("userId", "This user id belongs to another tool account.");
+            throw DomainException.conflict("userId", "This user id belongs to another tool account.");
         }
         accounts.create(tool.id(), userId, password, clock.instant());
         return view(tool);
@@ -121,31 +121,31 @@ class InventoryToolAdmin {
     @Transactional
     void saveVariant(String shopCode, String productCode, String stockCode, String name) {
         if (stockCode == null || stockCode.isBlank() || stockCode.length() > 64) {
-            throw ApiException.invalid("stockCode", "stockCode: 1-64 characters");
+            throw DomainException.invalid("stockCode", "stockCode: 1-64 characters");
         }
         if (name == null || name.isBlank() || name.length() > 255) {
-            throw ApiException.invalid("name", "name: 1-255 characters");
+            throw DomainException.invalid("name", "name: 1-255 characters");
         }
         if (!stock.saveVariant(shop(shopCode).id(), productCode, stockCode.strip(), name.strip())) {
-            throw ApiException.notFound("product " + productCode, "productCode");
+            throw DomainException.notFound("product " + productCode, "productCode");
         }
     }
 
     private static void checkPassword(String password) {
         if (password == null || password.length() < 12 || password.length() > 72) {
-            throw ApiException.invalid("password", "password: 12-72 characters (the shop chooses it and gives it to the tool)");
+            throw DomainException.invalid("password", "password: 12-72 characters (the shop chooses it and gives it to the tool)");
         }
     }
 
     private static void check(ToolKind kind, String field, String address, boolean required) {
         if (address == null || address.isBlank()) {
             if (required) {
-                throw ApiException.invalid(field, field + ": required");
+                throw DomainException.invalid(field, field + ": required");
             }
             return;
         }
         kind.addressProblem(address.strip()).ifPresent(problem -> {
-            throw ApiException.invalid(field, field + ": " + problem);
+            throw DomainException.invalid(field, field + ": " + problem);
         });
     }
 
@@ -159,22 +159,22 @@ class InventoryToolAdmin {
     private InventoryTools.Tool toolWithAccount(String shopCode, String toolSlug) {
         InventoryTools.Tool tool = tool(shopCode, toolSlug);
         if (accounts.find(tool.id()).isEmpty()) {
-            throw ApiException.notFound("account of tool " + toolSlug, "tool");
+            throw DomainException.notFound("account of tool " + toolSlug, "tool");
         }
         return tool;
     }
 
     private InventoryTools.Tool tool(String shopCode, String toolSlug) {
         return tools.find(shop(shopCode).id(), kind(toolSlug))
-                .orElseThrow(() -> ApiException.notFound("tool " + toolSlug + " of shop " + shopCode, "tool"));
+                .orElseThrow(() -> DomainException.notFound("tool " + toolSlug + " of shop " + shopCode, "tool"));
     }
 
     private static ToolKind kind(String slug) {
-        return ToolKind.bySlug(slug).orElseThrow(() -> ApiException.notFound("tool " + slug
+        return ToolKind.bySlug(slug).orElseThrow(() -> DomainException.notFound("tool " + slug
                 + " (tempostar, zaikorobot, other)", "tool"));
     }
 
     private Shop shop(String code) {
-        return shops.byCode(code).orElseThrow(() -> ApiException.notFound("shop " + code, "shop"));
+        return shops.byCode(code).orElseThrow(() -> DomainException.notFound("shop " + code, "shop"));
     }
 }

@@ -2,7 +2,7 @@ package jp.cartflow.inventory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.platform.errors.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +46,7 @@ class StockBatches {
         Optional<Stored> earlier = stored(tool.toolId(), batch.batchId());
         if (earlier.isPresent()) {
             if (!earlier.get().hash().equals(hash)) {
-                throw ApiException.conflict("batchId", "Batch '" + batch.batchId()
+                throw DomainException.conflict("batchId", "Batch '" + batch.batchId()
                         + "' was applied before with other lines; send new lines under a new batch id.");
             }
             return new Result(read(earlier.get().answer()), true);
