@@ -45,15 +45,25 @@ WHERE s.code = 'demo'
   AND NOT EXISTS (SELECT 1 FROM subscription_setting x WHERE x.shop_id = s.id);
 
 -- ---- inventory tools (MAIL-4, INV-1) ------------------------------------------------------
-INSERT INTO inventory_tool (shop_id, tool_code, name, intake_address, forwarding_enabled, api_account)
-SELECT s.id, v.tool_code, v.name, v.intake_address, v.forwarding_enabled, v.api_account
+INSERT INTO inventory_tool (shop_id, tool_code, name, intake_address, forwarding_enabled)
+SELECT s.id, v.tool_code, v.name, v.intake_address, v.forwarding_enabled
 FROM shop s
 CROSS JOIN (VALUES
-    ('TEMPOSTAR',   'TEMPOSTAR',   'tempostar@demo.cartflow.test',  TRUE,  'tempostar-demo'),
-    ('ZAIKO_ROBOT', 'zaikoRobot',  'zaikorobot@demo.cartflow.test', FALSE, 'zaikorobot-demo')
-) AS v (tool_code, name, intake_address, forwarding_enabled, api_account)
+    ('TEMPOSTAR',   'TEMPOSTAR',   'tempostar@demo.cartflow.test',  TRUE),
+    ('ZAIKO_ROBOT', 'zaikoRobot',  'zaikorobot@demo.cartflow.test', FALSE)
+) AS v (tool_code, name, intake_address, forwarding_enabled)
 WHERE s.code = 'demo'
   AND NOT EXISTS (SELECT 1 FROM inventory_tool t WHERE t.shop_id = s.id AND t.tool_code = v.tool_code);
+
+-- INV-1: the demo TEMPOSTAR tool account: user id tempostar, password tempostar (BCrypt hash)
+INSERT INTO inventory_tool_account (tool_id, user_id, secret_hash, enabled, created_at, secret_changed_at,
+                                    enabled_changed_at)
+SELECT t.id, 'tempostar', '{bcrypt}$2a$10$wdd0aSbW1D./Z84W4HCRzeqswTCQP9sIAkgOi6024Rh3853goYyxG', TRUE,
+       CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
+FROM inventory_tool t JOIN shop s ON s.id = t.shop_id
+WHERE s.code = 'demo' AND t.tool_code = 'TEMPOSTAR'
+  AND NOT EXISTS (SELECT 1 FROM inventory_tool_account a WHERE a.tool_id = t.id)
+  AND NOT EXISTS (SELECT 1 FROM inventory_tool_account a WHERE a.user_id = 'tempostar');
 
 -- ---- payment methods (SUB-17) ---------------------------------------------------------------
 INSERT INTO payment_method (shop_id, code, name, fee, subscription_enabled, enabled, sort_order)

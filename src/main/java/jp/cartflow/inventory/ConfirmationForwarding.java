@@ -6,10 +6,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * MAIL-4: every order confirmation goes, unchanged, to each inventory tool whose forwarding is on; TEMPOSTAR or
- * zaikoRobot parse it to move their stock. A tool switched off gets nothing, and nothing is queued for it
- * (queued mails would be imported and billed in a burst when the tool comes back). Runs in the transaction
- * that queued the confirmation.
+ * MAIL-4: every order confirmation goes, unchanged, to each inventory tool whose forwarding is on (to its intake
+ * address, and to its order address where the tool takes stock and orders separately); TEMPOSTAR or zaikoRobot
+ * parse it to move their stock. A tool switched off gets nothing, and nothing is queued for it (queued mails would
+ * be imported and billed in a burst when the tool comes back); the outbox asks again at dispatch through
+ * {@link ToolForwardingGate}. Runs in the transaction that queued the confirmation.
  */
 @Component
 class ConfirmationForwarding {
@@ -25,7 +26,9 @@ class ConfirmationForwarding {
     @EventListener
     void confirmationQueued(OrderConfirmationQueued queued) {
         for (InventoryTools.Tool tool : tools.forwardingEnabled(queued.shopId())) {
-            outbox.forward(queued.outboxId(), tool.intakeAddress(), tool.id());
+            for (String address : tool.forwardAddresses()) {
+                outbox.forward(queued.outboxId(), address, tool.id());
+            }
         }
     }
 }

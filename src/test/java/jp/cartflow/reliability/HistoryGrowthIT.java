@@ -1,6 +1,6 @@
 package jp.cartflow.reliability;
 
-import jp.cartflow.subscription.SubscriptionService;
+import jp.cartflow.subscription.SubscriptionCheckout;
 import jp.cartflow.subscription.TestSubscriptions;
 import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.testsupport.Jobs;
@@ -56,7 +56,7 @@ class HistoryGrowthIT extends PostgresIntegrationTest {
         clock.set(ZonedDateTime.of(2027, 1, 10, 10, 0, 0, 0, TOKYO).toInstant());
         List<String> processes = new ArrayList<>();
         for (int i = 0; i < SUBSCRIPTIONS; i++) {
-            SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2027, 1, 25),
+            SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2027, 1, 25),
                     PaymentMethodCode.COD, null);
             processes.add(created.processInstanceId());
         }

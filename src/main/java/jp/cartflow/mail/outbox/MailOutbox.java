@@ -10,6 +10,7 @@ import jp.cartflow.mail.smtp.SmtpProperties;
 import jp.cartflow.mail.smtp.SmtpReceipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,11 +44,13 @@ public class MailOutbox {
     private final String messageIdDomain;
     private final TransactionTemplate separateTransaction;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<ForwardingGate> forwardingGate;
 
     MailOutbox(OutboxRepository repository, MailTransport transport, BounceRegistry bounces,
                Clock clock, SmtpProperties smtp, PlatformTransactionManager transactionManager,
-               ApplicationEventPublisher events) {
+               ApplicationEventPublisher events, ObjectProvider<ForwardingGate> forwardingGate) {
         this.events = events;
+        this.forwardingGate = forwardingGate;
         this.repository = repository;
         this.transport = transport;
         this.bounces = bounces;
@@ -84,6 +87,17 @@ public class MailOutbox {
         return id;
     }
 
+    /**
+     * MAIL-4: withholds every queued forward of an inventory tool (called when its forwarding is switched off);
+     * returns how many. The dispatcher checks the switch again anyway ({@link ForwardingGate}).
+     */
+    @Transactional
+    public int withholdQueuedForwards(long inventoryToolId) {
+        List<Long> ids = repository.queuedForwards(inventoryToolId);
+        ids.forEach(id -> repository.markWithheld(id, clock.instant()));
+        return ids.size();
+    }
+
     public OutboxMail get(long id) {
         return repository.find(id).orElseThrow(() -> new IllegalArgumentException("no outbox mail " + id));
     }
@@ -104,6 +118,9 @@ public class MailOutbox {
         OutboxMail mail = repository.find(id).orElseThrow(() -> new IllegalArgumentException("no outbox mail " + id));
         if (mail.status() == OutboxMail.Status.SENT) {
             log.info("Outbox mail {} was sent already ({}); not sending again", id, mail.messageId());
+            return;
+        }
+        if (withheld(mail)) {
             return;
         }
         try {
@@ -131,6 +148,9 @@ public class MailOutbox {
         if (mail == null || mail.status() != OutboxMail.Status.QUEUED || mail.nextAttemptAt() == null) {
             return false;
         }
+        if (withheld(mail)) {
+            return false;
+        }
         try {
             deliver(mail);
             return true;
@@ -143,6 +163,20 @@ public class MailOutbox {
         }
     }
 
+    /** MAIL-4: a forward goes out only if its tool's switch is still on now, at dispatch. */
+    private boolean withheld(OutboxMail mail) {
+        if (mail.inventoryToolId() == null) {
+            return false;
+        }
+        ForwardingGate gate = forwardingGate.getIfAvailable();
+        if (gate == null || gate.stillForwarding(mail.inventoryToolId())) {
+            return false;
+        }
+        repository.markWithheld(mail.id(), clock.instant());
+        log.info("Outbox mail {} withheld: inventory tool {} is switched off (MAIL-4)", mail.id(), mail.inventoryToolId());
+        return true;
+    }
+
     static Duration backoff(int attempt) {
         return Duration.ofMinutes(1L << Math.min(attempt - 1, 8));
     }
@@ -152,7 +186,7 @@ public class MailOutbox {
         Instant sentAt = clock.instant();
         repository.markSent(mail.id(), receipt.serverReply(), sentAt);
         events.publishEvent(new MailSent(mail.id(), mail.shopId(), mail.orderId(), mail.kind(), mail.templateKey(),
-                mail.to(), sentAt));
+                mail.to(), sentAt, mail.messageId(), mail.inventoryToolId()));
         if (mail.kind() == MailKind.TRANSACTIONAL || mail.kind() == MailKind.NOTICE) {
             for (String address : mail.to()) {
                 if (bounces.clear(mail.shopId(), address, "mail " + mail.messageId())) {

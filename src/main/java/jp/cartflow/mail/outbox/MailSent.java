@@ -8,5 +8,5 @@ import java.util.List;
  * order, for instance) can record it without the mail package knowing about them.
  */
 public record MailSent(long outboxId, long shopId, Long orderId, MailKind kind, String templateKey, List<String> to,
-                       Instant sentAt) {
+                       Instant sentAt, String messageId, Long inventoryToolId) {
 }

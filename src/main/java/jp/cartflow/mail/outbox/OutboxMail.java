@@ -5,10 +5,11 @@ import java.util.List;
 
 /** One row of the outbox. */
 public record OutboxMail(long id, long shopId, String messageId, MailKind kind, String templateKey, Long orderId,
-                         String envelopeFrom, String fromAddress, List<String> to, List<String> cc,
+                         Long inventoryToolId, String envelopeFrom, String fromAddress, List<String> to, List<String> cc,
                          String subject, String body, String charset, Status status, int attempts,
                          Instant nextAttemptAt, String lastError, String smtpReply, Instant createdAt,
                          Instant sentAt) {
 
-    public enum Status { QUEUED, SENT, FAILED }
+    /** WITHHELD: a forward whose inventory tool was switched off before it went out (MAIL-4); never sent. */
+    public enum Status { QUEUED, SENT, FAILED, WITHHELD }
 }

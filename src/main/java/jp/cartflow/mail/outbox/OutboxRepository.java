@@ -101,6 +101,20 @@ class OutboxRepository {
                 .param("reply", truncate(reply, 1000)).param("at", timestamp(at)).param("id", id).update();
     }
 
+    /** MAIL-4: the forward's tool is off; the mail is kept for the record but never sent. */
+    void markWithheld(long id, Instant at) {
+        jdbc.sql("""
+                UPDATE mail_outbox SET status = 'WITHHELD', next_attempt_at = NULL,
+                    last_error = :reason WHERE id = :id AND status = 'QUEUED'""")
+                .param("reason", "withheld " + at + ": the inventory tool's forwarding is off").param("id", id).update();
+    }
+
+    /** MAIL-4: the queued forwards of one inventory tool. */
+    List<Long> queuedForwards(long inventoryToolId) {
+        return jdbc.sql("SELECT id FROM mail_outbox WHERE inventory_tool_id = :tool AND status = 'QUEUED' ORDER BY id")
+                .param("tool", inventoryToolId).query(Long.class).list();
+    }
+
     void markAttemptFailed(long id, boolean permanent, String error, String reply, Instant nextAttemptAt) {
         jdbc.sql("""
                 UPDATE mail_outbox SET status = :status, attempts = attempts + 1, last_error = :error,
@@ -120,7 +134,8 @@ class OutboxRepository {
     private static OutboxMail map(ResultSet rs, int row) throws SQLException {
         return new OutboxMail(rs.getLong("id"), rs.getLong("shop_id"), rs.getString("message_id"),
                 MailKind.valueOf(rs.getString("kind")), rs.getString("template_key"),
-                (Long) rs.getObject("order_id", Long.class), rs.getString("envelope_from"),
+                (Long) rs.getObject("order_id", Long.class), (Long) rs.getObject("inventory_tool_id", Long.class),
+                rs.getString("envelope_from"),
                 rs.getString("from_address"), split(rs.getString("to_address")), split(rs.getString("cc_address")),
                 rs.getString("subject"), rs.getString("body"), rs.getString("charset"),
                 OutboxMail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),

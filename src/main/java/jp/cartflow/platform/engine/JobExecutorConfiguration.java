@@ -28,7 +28,7 @@ import java.time.Duration;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-public class JobExecutorConfiguration {
+class JobExecutorConfiguration {
 
     /** Replaces the starter's bean of the same name (it is {@code @ConditionalOnMissingBean} by name). */
     @Bean(name = "camundaTaskExecutor")

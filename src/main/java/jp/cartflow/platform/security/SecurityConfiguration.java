@@ -137,6 +137,8 @@ class SecurityConfiguration {
                 .requestMatchers("/engine-rest/**").hasAnyAuthority(STAFF)
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                     .hasAnyAuthority(API_USERS)
+                // the storefront reads stock; /api/inventory/{tool}/stock has its own chain (inventory room)
+                .requestMatchers(HttpMethod.GET, "/api/inventory/stock").hasAnyAuthority(authority(INTEGRATIONS), authority(ADMIN))
                 .requestMatchers("/api/inventory/**").hasAnyAuthority(authority(INVENTORY_TOOLS), authority(ADMIN))
                 .requestMatchers("/api/demo/**").hasAnyAuthority(STAFF)
                 .requestMatchers("/api/admin/**").hasAuthority(authority(ADMIN))

@@ -40,7 +40,7 @@ import java.util.Set;
  * ({@code enableExpressionsInAdhocQueries}, {@code enableExpressionsInStoredQueries}) are both off as
  * well; they only look at the top-level query, which is why this guard exists. See docs/adr/0006.
  */
-public class TaskQueryExpressionGuard extends AbstractProcessEnginePlugin {
+class TaskQueryExpressionGuard extends AbstractProcessEnginePlugin {
 
     static final String REFUSAL = "CVE-2026-109432 guard: expressions are not allowed in task queries";
     private static final Logger log = LoggerFactory.getLogger(TaskQueryExpressionGuard.class);

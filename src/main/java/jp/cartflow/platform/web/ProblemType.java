@@ -20,6 +20,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     NOT_CONFIGURED("not-configured", "Not configured"),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large"),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests"),
     INTERNAL("internal", "Internal error");
 
     public static final String BASE = "https://cartflow.jp/problems/";

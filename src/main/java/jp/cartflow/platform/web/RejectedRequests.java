@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
  * whose error page would otherwise be HTML.
  */
 @Configuration(proxyBeanMethods = false)
-public class RejectedRequests {
+class RejectedRequests {
 
     @Bean
     RequestRejectedHandler problemForRejectedRequests() {
