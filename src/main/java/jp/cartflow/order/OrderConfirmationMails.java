@@ -1,5 +1,6 @@
 package jp.cartflow.order;
 
+import jp.cartflow.mail.bounce.BounceRegistry;
 import jp.cartflow.mail.outbox.MailKind;
 import jp.cartflow.mail.outbox.MailOutbox;
 import jp.cartflow.mail.outbox.NewMail;
@@ -34,9 +35,12 @@ public class OrderConfirmationMails {
     private final MailOutbox outbox;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final BounceRegistry bounces;
 
     public OrderConfirmationMails(ShopDirectory shops, OrderRepository orders, MailTemplateStore templates,
-                                  OrderMailContexts mailContexts, MailOutbox outbox, JdbcClient jdbc, Clock clock) {
+                                  OrderMailContexts mailContexts, MailOutbox outbox, JdbcClient jdbc, Clock clock,
+                                  BounceRegistry bounces) {
+        this.bounces = bounces;
         this.shops = shops;
         this.orders = orders;
         this.templates = templates;
@@ -54,9 +58,17 @@ public class OrderConfirmationMails {
 
     @Transactional
     public Queued queue(String orderNo, boolean includeSubscriptionNo, String actor) {
+        return queue(orderNo, includeSubscriptionNo, actor, false);
+    }
+
+    /** BNC-2: a flagged recipient needs {@code confirmBounced}; the confirmation is recorded with the user. */
+    @Transactional
+    public Queued queue(String orderNo, boolean includeSubscriptionNo, String actor, boolean confirmBounced) {
         Shop shop = shops.current();
         Order order = orders.findByOrderNo(shop.id(), orderNo)
                 .orElseThrow(() -> ApiException.notFound("order " + orderNo, "orderNo"));
+        bounces.requireConfirmation(shop.id(), order.email(), confirmBounced).ifPresent(note ->
+                orders.appendEvent(order.id(), actor, "BOUNCE_WARNING_CONFIRMED", note, clock.instant()));
         StoredTemplate template = templates.forSending(shop.id(), TemplateKey.ORDER_CONFIRMATION);
         RenderedMail rendered = template.parsed().render(mailContexts.forOrder(shop, order, includeSubscriptionNo));
         NewMail mail = new NewMail(shop.id(), MailKind.TRANSACTIONAL, TemplateKey.ORDER_CONFIRMATION.name(),

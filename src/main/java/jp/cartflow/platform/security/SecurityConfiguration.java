@@ -62,6 +62,9 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/inventory/**").hasAnyAuthority(authority(INVENTORY_TOOLS), authority(ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/demo/**").authenticated()
                 .requestMatchers("/api/admin/**").hasAuthority(authority(ADMIN))
+                // the bounce mailbox's credentials: operators and admins, not the storefront integration
+                .requestMatchers("/api/shop/bounce-settings", "/api/shop/bounce-settings/**")
+                    .hasAnyAuthority(authority(OPERATORS), authority(ADMIN))
                 .requestMatchers("/api/**").hasAnyAuthority(authority(OPERATORS), authority(INTEGRATIONS), authority(ADMIN))
                 .anyRequest().authenticated())
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))

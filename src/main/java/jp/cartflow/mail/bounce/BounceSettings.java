@@ -1,0 +1,120 @@
+package jp.cartflow.mail.bounce;
+
+import jp.cartflow.platform.web.ApiException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A shop's bounce settings (BNC-1, BNC-4): the mailbox, the envelope sender, how often it is read, and when soft
+ * bounces flag. Stored in the shop row (columns owned by this package).
+ * <p>
+ * 送信エラー受付メールアドレス (the envelope sender) must be the mailbox that is read, otherwise bounces go
+ * where nobody reads them. When the POP3 login is a mail address (Gmail, most providers) the envelope sender is
+ * that address and a different one is refused. Some providers log in with an account name that is not an
+ * address; then the envelope sender is given explicitly and cannot be checked against the login.
+ */
+@Service
+public class BounceSettings {
+
+    public static final int DEFAULT_POLL_MINUTES = 10;
+
+    private final JdbcClient jdbc;
+
+    public BounceSettings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stored settings; {@code mailbox} is empty until a host is set. */
+    public record Settings(Optional<BounceMailbox> mailbox, String envelopeSender, int pollMinutes,
+                           int softThreshold, int softWindowDays) {
+    }
+
+    /** A change from the API; null fields keep their value (the password in particular). */
+    public record Change(String host, Integer port, String user, String password, String envelopeSender,
+                         Integer pollMinutes, Integer softThreshold, Integer softWindowDays) {
+    }
+
+    public Settings load(long shopId) {
+        return jdbc.sql("""
+                SELECT pop3_host, pop3_port, pop3_ssl, pop3_user, pop3_password, bounce_address, bounce_poll_minutes,
+                       soft_bounce_threshold, soft_bounce_window_days FROM shop WHERE id = :id""")
+                .param("id", shopId)
+                .query((rs, n) -> {
+                    String host = rs.getString(1);
+                    Optional<BounceMailbox> mailbox = host == null || host.isBlank() ? Optional.empty()
+                            : Optional.of(new BounceMailbox(host, rs.getObject(2) == null
+                            ? (rs.getBoolean(3) ? BounceMailbox.POP3S_PORT : BounceMailbox.POP3_PORT) : rs.getInt(2),
+                            rs.getBoolean(3), rs.getString(4), rs.getString(5)));
+                    return new Settings(mailbox, rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9));
+                })
+                .single();
+    }
+
+    @Transactional
+    public Settings update(long shopId, Change change) {
+        Settings current = load(shopId);
+        String host = current.mailbox().map(BounceMailbox::hostSetting).orElse(null);
+        Integer port = current.mailbox().map(BounceMailbox::port).orElse(null);
+        if (change.host() != null) {
+            host = change.host();
+            port = change.port();
+        } else if (change.port() != null) {
+            port = change.port();
+        }
+        if (host == null || host.isBlank()) {
+            throw ApiException.invalid("host", "POP3 サーバーを指定してください (例: mail.example.com, ssl://pop.gmail.com)");
+        }
+        BounceMailbox.Parsed parsed = BounceMailbox.parseHost(host, change.host() != null ? change.port() : port);
+        if (parsed == null) {
+            throw ApiException.invalid("host", "POP3 サーバーの書き方が正しくありません: " + host);
+        }
+        String user = change.user() != null ? change.user().strip() : current.mailbox().map(BounceMailbox::user).orElse(null);
+        if (user == null || user.isBlank() || user.length() > 255) {
+            throw ApiException.invalid("user", "POP3 ユーザーを指定してください");
+        }
+        String password = change.password() != null ? change.password()
+                : current.mailbox().map(BounceMailbox::password).orElse(null);
+        if (password == null || password.isEmpty() || password.length() > 255) {
+            throw ApiException.invalid("password", "POP3 パスワードを指定してください");
+        }
+        String sender = change.envelopeSender() != null ? change.envelopeSender().strip() : null;
+        if (user.contains("@")) {
+            if (sender != null && !sender.equalsIgnoreCase(user)) {
+                throw ApiException.rule("BNC-1", "envelopeSender",
+                        "送信エラー受付メールアドレスは POP3 ユーザー (" + user + ") と同じにしてください");
+            }
+            sender = user;
+        } else if (sender == null) {
+            sender = current.envelopeSender();
+        }
+        if (sender == null || !sender.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || sender.length() > 255) {
+            throw ApiException.invalid("envelopeSender", "送信エラー受付メールアドレスを指定してください");
+        }
+        int poll = range(change.pollMinutes(), current.pollMinutes(), 1, 1440, "pollMinutes");
+        int threshold = range(change.softThreshold(), current.softThreshold(), 1, 100, "softThreshold");
+        int window = range(change.softWindowDays(), current.softWindowDays(), 1, 365, "softWindowDays");
+        jdbc.sql("""
+                UPDATE shop SET pop3_host = :host, pop3_port = :port, pop3_ssl = :ssl, pop3_user = :user,
+                       pop3_password = :password, bounce_address = :sender, bounce_poll_minutes = :poll,
+                       soft_bounce_threshold = :threshold, soft_bounce_window_days = :window,
+                       updated_at = CURRENT_TIMESTAMP
+                WHERE id = :id""")
+                .param("host", parsed.host()).param("port", parsed.port()).param("ssl", parsed.ssl())
+                .param("user", user).param("password", password).param("sender", sender.toLowerCase(Locale.ROOT))
+                .param("poll", poll).param("threshold", threshold).param("window", window).param("id", shopId)
+                .update();
+        return load(shopId);
+    }
+
+    private static int range(Integer value, int current, int min, int max, String field) {
+        int v = value == null ? current : value;
+        if (v < min || v > max) {
+            throw ApiException.invalid(field, "%d から %d の範囲で指定してください".formatted(min, max));
+        }
+        return v;
+    }
+}
