@@ -7,7 +7,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jp.cartflow.mail.bounce.collect.BounceCollectionProcess;
+import jp.cartflow.mail.bounce.process.BounceCollectionProcess;
 import jp.cartflow.testsupport.Jobs;
 import jp.cartflow.testsupport.MutableClock;
 import jp.cartflow.testsupport.PostgresIntegrationTest;

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.cartflow.mail.bounce.BounceMailbox;
 import jp.cartflow.mail.bounce.BounceQueries;
 import jp.cartflow.mail.bounce.BounceSettings;
+import jp.cartflow.mail.bounce.process.BounceCollectionRuns;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.shop.ShopDirectory;
 import org.springframework.http.HttpStatus;

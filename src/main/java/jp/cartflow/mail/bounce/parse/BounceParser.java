@@ -358,7 +358,9 @@ public final class BounceParser {
                     || lower.contains("still trying") ? "4.0.0" : "5.0.0";
         }
         Reason reason = ReasonClassifier.classify(status, diagnostic == null ? null : shorten(diagnostic, 1500));
-        if (reason == Reason.USER_UNKNOWN && ((diagnostic != null && AFTER_DATA.matcher(diagnostic).find())
+        // unless the status itself says "bad mailbox" (x.1.x): then the server did name the address as unknown
+        if (reason == Reason.USER_UNKNOWN && !status.substring(1).startsWith(".1.")
+                && ((diagnostic != null && AFTER_DATA.matcher(diagnostic).find())
                 || (context != null && AFTER_DATA.matcher(context).find()))) {
             // the server accepted the recipient at RCPT and refused the content: a filter speaking, not a missing user
             reason = Reason.FILTERED;

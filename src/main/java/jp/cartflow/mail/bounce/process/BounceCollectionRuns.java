@@ -1,7 +1,7 @@
-package jp.cartflow.mail.bounce.collect;
+package jp.cartflow.mail.bounce.process;
 
 import jp.cartflow.mail.bounce.BounceSettings;
-import jp.cartflow.mail.bounce.collect.BounceCollectionProcess.Var;
+import jp.cartflow.mail.bounce.process.BounceCollectionProcess.Var;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package jp.cartflow.platform.demo;
+package jp.cartflow.mail.bounce.collect;
 
 import jp.cartflow.mail.bounce.BounceSettings;
 import jp.cartflow.shop.ShopDirectory;

@@ -1,4 +1,4 @@
-package jp.cartflow.mail.bounce.collect;
+package jp.cartflow.mail.bounce.process;
 
 /**
  * Everything code and tests need to know about {@code bpmn/BounceCollectionProcess.bpmn}: one instance per shop

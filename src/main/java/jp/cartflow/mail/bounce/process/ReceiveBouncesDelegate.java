@@ -1,6 +1,7 @@
-package jp.cartflow.mail.bounce.collect;
+package jp.cartflow.mail.bounce.process;
 
-import jp.cartflow.mail.bounce.collect.BounceCollectionProcess.Var;
+import jp.cartflow.mail.bounce.collect.BounceCollector;
+import jp.cartflow.mail.bounce.process.BounceCollectionProcess.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
