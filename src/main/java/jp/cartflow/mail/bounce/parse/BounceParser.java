@@ -49,7 +49,7 @@ public final class BounceParser {
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     private static final Pattern ADDRESS = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+            "(?:\"[^\"\\r\\n<>]{1,64}\"|[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
     private static final Pattern ENHANCED_STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
     private static final Pattern SMTP_REPLY = Pattern.compile("(?<![\\d.])([45])[0-5]\\d(?=[ -])");
@@ -184,7 +184,25 @@ public final class BounceParser {
                     }
                 }
             }
-            case "message/rfc822", "message/global", "text/rfc822-headers", "message/rfc822-headers" -> {
+            case "message/rfc822", "message/global" -> {
+                if (found.original != null) {
+                    return;
+                }
+                byte[] inner;
+                try (InputStream in = part.getInputStream()) {
+                    inner = in.readAllBytes();
+                }
+                InternetHeaders headers = new InternetHeaders(new SharedByteArrayInputStream(inner));
+                String innerType = headers.getHeader("Content-Type", ",");
+                if (found.dsnRecipients.isEmpty() && innerType != null
+                        && innerType.toLowerCase(Locale.ROOT).contains("delivery-status")) {
+                    // a notice forwarded as an attachment: read the notice inside
+                    walk(new MimeMessage(session, new SharedByteArrayInputStream(inner)), found, depth + 1);
+                } else {
+                    found.original = headers;
+                }
+            }
+            case "text/rfc822-headers", "message/rfc822-headers" -> {
                 if (found.original == null) {
                     try (InputStream in = part.getInputStream()) {
                         found.original = new InternetHeaders(in);

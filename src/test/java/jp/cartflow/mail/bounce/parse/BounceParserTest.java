@@ -154,4 +154,32 @@ class BounceParserTest {
         assertThat(temporary.hard()).as("a 4xx is never hard").isFalse();
         assertThat(BounceParser.recipient("a@b.example", "4.4.7", "delivery time expired").reason()).isEqualTo(Reason.EXPIRED);
     }
+
+    @Test
+    @DisplayName("BNC-4 a notice forwarded as an attachment is read inside; a quoted local part is one address")
+    void forwardedNoticeAndQuotedLocalPart() throws IOException {
+        String inner = new String(getClass().getResourceAsStream("/bounces/rfc3464-user-unknown.eml").readAllBytes(),
+                StandardCharsets.US_ASCII).replace("Hanako.Gone@Member.Example.Jp", "\"hanako..gone\"@member.example.jp");
+        String outer = """
+                From: Relay <relay@shop.example.jp>\r
+                To: bounce@shop.example.jp\r
+                Subject: Fw: Delivery Status Notification\r
+                Message-ID: <fw-1@shop.example.jp>\r
+                MIME-Version: 1.0\r
+                Content-Type: multipart/mixed; boundary="fw"\r
+                \r
+                --fw\r
+                Content-Type: text/plain\r
+                \r
+                Forwarded by the relay.\r
+                \r
+                --fw\r
+                Content-Type: message/rfc822\r
+                \r
+                """ + inner + "\r\n--fw--\r\n";
+        ParsedMail mail = parser.parse(outer.getBytes(StandardCharsets.US_ASCII));
+        assertThat(mail.kind()).isEqualTo(ParsedMail.Kind.BOUNCE);
+        assertThat(mail.recipients()).extracting(FailedRecipient::address, FailedRecipient::hard)
+                .containsExactly(tuple("\"hanako..gone\"@member.example.jp", true));
+    }
 }
