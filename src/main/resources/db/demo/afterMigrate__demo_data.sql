@@ -12,8 +12,7 @@
 -- =====================================================================================
 
 -- ---- shop ---------------------------------------------------------------------------
-INSERT INTO shop (code, name, email, copy_email, bounce_address,
-                  pop3_host, pop3_port, pop3_ssl, pop3_user, pop3_password,
+INSERT INTO shop (code, name, email, copy_email,
                   paused, subscription_enabled, new_subscriptions_stopped,
                   lead_days, generation_time, authorize_at_generation, decrement_stock_on_generation,
                   monthly_cycle_enabled, interval_cycle_enabled, interval_min_days, interval_max_days,
@@ -24,8 +23,6 @@ INSERT INTO shop (code, name, email, copy_email, bounce_address,
                   mypage_change_cycle, mypage_change_payment, mypage_change_address,
                   card_expiry_reminder_auto, card_expiry_window_days)
 SELECT 'demo', 'カートフロー デモ商店', 'shop@demo.cartflow.test', 'shop-copy@demo.cartflow.test',
-       'bounce@demo.cartflow.test',
-       'localhost', 3110, FALSE, 'bounce@demo.cartflow.test', 'bounce',
        FALSE, TRUE, FALSE,
        7, TIME '05:00:00', TRUE, FALSE,
        TRUE, TRUE, 14, 90,
@@ -36,6 +33,12 @@ SELECT 'demo', 'カートフロー デモ商店', 'shop@demo.cartflow.test', 'sh
        TRUE, TRUE, TRUE,
        TRUE, 30
 WHERE NOT EXISTS (SELECT 1 FROM shop WHERE code = 'demo');
+
+-- ---- bounce mailbox (BNC-1): the demo mail server's bounce account, read over POP3 -------------
+INSERT INTO bounce_mailbox (shop_id, pop3_host, pop3_port, pop3_ssl, pop3_user, pop3_password, envelope_sender)
+SELECT s.id, 'localhost', 3110, FALSE, 'bounce@demo.cartflow.test', 'bounce', 'bounce@demo.cartflow.test'
+FROM shop s
+WHERE s.code = 'demo' AND NOT EXISTS (SELECT 1 FROM bounce_mailbox b WHERE b.shop_id = s.id);
 
 -- ---- inventory tools (MAIL-4, INV-1) ------------------------------------------------------
 INSERT INTO inventory_tool (shop_id, tool_code, name, intake_address, forwarding_enabled, api_account)

@@ -1,16 +1,49 @@
 -- =====================================================================================
--- V25 bounce collection (BNC-1..4): mailbox schedule and soft-bounce window on the shop, the messages read
--- from the bounce mailbox (kept whole when quarantined), one event per failed recipient with the flagging
--- decision, collection runs with their summary, and the audit of manual resets.
--- The bounce columns of shop (bounce_address, pop3_*, soft_bounce_*, bounce_poll_minutes) are written by
--- jp.cartflow.mail.bounce only.
+-- V25 bounce collection (BNC-1..4): the bounce mailbox of each shop (POP3/POP3S login, envelope sender,
+-- schedule and soft-bounce rule) in a table of its own, the messages read from the mailbox (kept whole when
+-- quarantined), one event per failed recipient with the flagging decision, collection runs with their summary,
+-- and the audit of manual resets. All of these tables are written by jp.cartflow.mail.bounce only.
+-- The mailbox columns that V1 had put on shop move to bounce_mailbox (values carried over), so that shop keeps
+-- a single writer.
 -- =====================================================================================
 
-ALTER TABLE shop ADD COLUMN bounce_poll_minutes INTEGER DEFAULT 10 NOT NULL;
-ALTER TABLE shop ADD COLUMN soft_bounce_window_days INTEGER DEFAULT 14 NOT NULL;
-ALTER TABLE shop ADD CONSTRAINT ck_shop_bounce_poll_minutes CHECK (bounce_poll_minutes BETWEEN 1 AND 1440);
-ALTER TABLE shop ADD CONSTRAINT ck_shop_soft_bounce_window_days CHECK (soft_bounce_window_days BETWEEN 1 AND 365);
-ALTER TABLE shop ADD CONSTRAINT ck_shop_soft_bounce_threshold CHECK (soft_bounce_threshold BETWEEN 1 AND 100);
+-- one row per shop that has a bounce mailbox (BNC-1) and the soft-bounce rule (BNC-4)
+CREATE TABLE bounce_mailbox (
+    shop_id             BIGINT        NOT NULL PRIMARY KEY,
+    pop3_host           VARCHAR(255),
+    pop3_port           INTEGER,
+    -- the seed writes SSL as "ssl://host"; host and flag are kept apart
+    pop3_ssl            BOOLEAN       DEFAULT FALSE NOT NULL,
+    pop3_user           VARCHAR(255),
+    pop3_password       VARCHAR(255),
+    -- envelope sender (Return-Path / MAIL FROM) of every mail of the shop: this mailbox's address
+    envelope_sender     VARCHAR(255),
+    poll_minutes        INTEGER       DEFAULT 10 NOT NULL,
+    soft_threshold      INTEGER       DEFAULT 3 NOT NULL,
+    soft_window_days    INTEGER       DEFAULT 14 NOT NULL,
+    updated_at          TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,
+    CONSTRAINT fk_bounce_mailbox_shop FOREIGN KEY (shop_id) REFERENCES shop (id),
+    CONSTRAINT ck_bounce_mailbox_port CHECK (pop3_port IS NULL OR pop3_port BETWEEN 1 AND 65535),
+    CONSTRAINT ck_bounce_mailbox_poll CHECK (poll_minutes BETWEEN 1 AND 1440),
+    CONSTRAINT ck_bounce_mailbox_soft_threshold CHECK (soft_threshold BETWEEN 1 AND 100),
+    CONSTRAINT ck_bounce_mailbox_soft_window CHECK (soft_window_days BETWEEN 1 AND 365)
+);
+
+INSERT INTO bounce_mailbox (shop_id, pop3_host, pop3_port, pop3_ssl, pop3_user, pop3_password, envelope_sender,
+                            soft_threshold)
+SELECT id, pop3_host, pop3_port, pop3_ssl, pop3_user, pop3_password, LOWER(bounce_address),
+       CASE WHEN soft_bounce_threshold BETWEEN 1 AND 100 THEN soft_bounce_threshold ELSE 3 END
+FROM shop
+WHERE pop3_host IS NOT NULL OR bounce_address IS NOT NULL;
+
+ALTER TABLE shop DROP CONSTRAINT ck_shop_pop3_port;
+ALTER TABLE shop DROP COLUMN bounce_address;
+ALTER TABLE shop DROP COLUMN pop3_host;
+ALTER TABLE shop DROP COLUMN pop3_port;
+ALTER TABLE shop DROP COLUMN pop3_ssl;
+ALTER TABLE shop DROP COLUMN pop3_user;
+ALTER TABLE shop DROP COLUMN pop3_password;
+ALTER TABLE shop DROP COLUMN soft_bounce_threshold;
 
 -- one collection run: what it fetched and what the messages turned out to be
 CREATE TABLE bounce_collection_run (

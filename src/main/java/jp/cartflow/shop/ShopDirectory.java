@@ -30,18 +30,18 @@ public class ShopDirectory {
     }
 
     public Optional<Shop> byCode(String code) {
-        return jdbc.sql("SELECT id, code, name, email, copy_email, bounce_address FROM shop WHERE code = :code")
+        return jdbc.sql("SELECT id, code, name, email, copy_email FROM shop WHERE code = :code")
                 .param("code", code)
                 .query((rs, n) -> new Shop(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                        rs.getString(5)))
                 .optional();
     }
 
     public Shop byId(long id) {
-        return jdbc.sql("SELECT id, code, name, email, copy_email, bounce_address FROM shop WHERE id = :id")
+        return jdbc.sql("SELECT id, code, name, email, copy_email FROM shop WHERE id = :id")
                 .param("id", id)
                 .query((rs, n) -> new Shop(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                        rs.getString(5)))
                 .single();
     }
 
@@ -53,6 +53,17 @@ public class ShopDirectory {
                 .query((rs, n) -> new Carrier(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6)))
                 .optional();
+    }
+
+    /** SUB-16/26: whether the carrier offers this delivery time slot. */
+    public boolean timeSlotExists(long carrierId, String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM carrier_time_slot WHERE carrier_id = :carrier AND code = :code")
+                .param("carrier", carrierId).param("code", code).query(Integer.class).single() > 0;
+    }
+
+    /** The ids of all shops (start-up work that runs per shop). */
+    public List<Long> allIds() {
+        return jdbc.sql("SELECT id FROM shop ORDER BY id").query(Long.class).list();
     }
 
     public List<Carrier> carriers(long shopId) {

@@ -29,8 +29,10 @@ class BounceController {
     private final ShopDirectory shops;
     private final BounceQueries queries;
     private final BounceRegistry registry;
+    private final BounceAddressBook addresses;
 
-    BounceController(ShopDirectory shops, BounceQueries queries, BounceRegistry registry) {
+    BounceController(ShopDirectory shops, BounceQueries queries, BounceRegistry registry, BounceAddressBook addresses) {
+        this.addresses = addresses;
         this.shops = shops;
         this.queries = queries;
         this.registry = registry;
@@ -61,7 +63,7 @@ class BounceController {
     @Operation(summary = "Bounce state of one member's address (BNC-2)")
     BounceQueries.AddressState member(@PathVariable long memberId) {
         long shop = shops.current().id();
-        String email = queries.memberEmail(shop, memberId)
+        String email = addresses.memberEmail(shop, memberId)
                 .orElseThrow(() -> ApiException.notFound("member " + memberId, "memberId"));
         return queries.state(shop, email);
     }

@@ -118,12 +118,6 @@ public class BounceQueries {
                 .orElse(new AddressState(email, false, null, 0, null, null, null, null, null, events, resets));
     }
 
-    /** The member's address, for "the bounce state of one member". */
-    public Optional<String> memberEmail(long shopId, long memberId) {
-        return jdbc.sql("SELECT email FROM member WHERE shop_id = :shop AND id = :id")
-                .param("shop", shopId).param("id", memberId).query(String.class).optional();
-    }
-
     private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
     }

@@ -27,9 +27,11 @@ import java.util.HexFormat;
 public class BounceRecorder {
 
     private final JdbcClient jdbc;
+    private final BounceAddressBook addresses;
 
-    public BounceRecorder(JdbcClient jdbc) {
+    public BounceRecorder(JdbcClient jdbc, BounceAddressBook addresses) {
         this.jdbc = jdbc;
+        this.addresses = addresses;
     }
 
     /** What recording one message did. */
@@ -87,7 +89,7 @@ public class BounceRecorder {
         String decision;
         if (kind == ParsedMail.Kind.COMPLAINT) {
             decision = "COMPLAINT";
-        } else if (!knownAddress(shopId, email)) {
+        } else if (!addresses.knows(shopId, email)) {
             decision = "NO_MEMBER";
         } else {
             decision = applyFlagRule(shopId, email, r, at, softThreshold, softWindowDays);
@@ -159,13 +161,6 @@ public class BounceRecorder {
     }
 
     /** A member or an order of the shop uses the address (only those can be flagged). */
-    private boolean knownAddress(long shopId, String email) {
-        return jdbc.sql("""
-                SELECT (SELECT COUNT(*) FROM member WHERE shop_id = :shop AND LOWER(email) = :email)
-                     + (SELECT COUNT(*) FROM customer_order WHERE shop_id = :shop AND LOWER(email) = :email)""")
-                .param("shop", shopId).param("email", email).query(Long.class).single() > 0;
-    }
-
     private static String cut(String text, int max) {
         if (text == null) {
             return null;

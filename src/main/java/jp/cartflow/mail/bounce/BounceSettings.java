@@ -1,6 +1,7 @@
 package jp.cartflow.mail.bounce;
 
 import jp.cartflow.platform.web.ApiException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * A shop's bounce settings (BNC-1, BNC-4): the mailbox, the envelope sender, how often it is read, and when soft
- * bounces flag. Stored in the shop row (columns owned by this package).
+ * bounces flag. Stored in {@code bounce_mailbox}, one row per shop, written by this package only. A shop without a
+ * row has no mailbox; its envelope sender is then {@code cartflow.shop.bounce-address} when that is set.
  * <p>
  * 送信エラー受付メールアドレス (the envelope sender) must be the mailbox that is read, otherwise bounces go
  * where nobody reads them. When the POP3 login is a mail address (Gmail, most providers) the envelope sender is
@@ -22,10 +24,20 @@ public class BounceSettings {
 
     public static final int DEFAULT_POLL_MINUTES = 10;
 
-    private final JdbcClient jdbc;
+    public static final int DEFAULT_SOFT_THRESHOLD = 3;
+    public static final int DEFAULT_SOFT_WINDOW_DAYS = 14;
 
-    public BounceSettings(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final String configuredSender;
+
+    public BounceSettings(JdbcClient jdbc, @Value("${cartflow.shop.bounce-address:}") String configuredSender) {
         this.jdbc = jdbc;
+        this.configuredSender = configuredSender == null || configuredSender.isBlank() ? null : configuredSender.strip();
+    }
+
+    /** BNC-1: the envelope sender of every mail of the shop (the bounce mailbox), empty when none is set. */
+    public Optional<String> envelopeSender(long shopId) {
+        return Optional.ofNullable(load(shopId).envelopeSender());
     }
 
     /** Stored settings; {@code mailbox} is empty until a host is set. */
@@ -40,8 +52,8 @@ public class BounceSettings {
 
     public Settings load(long shopId) {
         return jdbc.sql("""
-                SELECT pop3_host, pop3_port, pop3_ssl, pop3_user, pop3_password, bounce_address, bounce_poll_minutes,
-                       soft_bounce_threshold, soft_bounce_window_days FROM shop WHERE id = :id""")
+                SELECT pop3_host, pop3_port, pop3_ssl, pop3_user, pop3_password, envelope_sender, poll_minutes,
+                       soft_threshold, soft_window_days FROM bounce_mailbox WHERE shop_id = :id""")
                 .param("id", shopId)
                 .query((rs, n) -> {
                     String host = rs.getString(1);
@@ -49,9 +61,13 @@ public class BounceSettings {
                             : Optional.of(new BounceMailbox(host, rs.getObject(2) == null
                             ? (rs.getBoolean(3) ? BounceMailbox.POP3S_PORT : BounceMailbox.POP3_PORT) : rs.getInt(2),
                             rs.getBoolean(3), rs.getString(4), rs.getString(5)));
-                    return new Settings(mailbox, rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9));
+                    String sender = rs.getString(6);
+                    return new Settings(mailbox, sender != null ? sender : configuredSender, rs.getInt(7),
+                            rs.getInt(8), rs.getInt(9));
                 })
-                .single();
+                .optional()
+                .orElseGet(() -> new Settings(Optional.empty(), configuredSender, DEFAULT_POLL_MINUTES,
+                        DEFAULT_SOFT_THRESHOLD, DEFAULT_SOFT_WINDOW_DAYS));
     }
 
     @Transactional
@@ -97,16 +113,25 @@ public class BounceSettings {
         int poll = range(change.pollMinutes(), current.pollMinutes(), 1, 1440, "pollMinutes");
         int threshold = range(change.softThreshold(), current.softThreshold(), 1, 100, "softThreshold");
         int window = range(change.softWindowDays(), current.softWindowDays(), 1, 365, "softWindowDays");
-        jdbc.sql("""
-                UPDATE shop SET pop3_host = :host, pop3_port = :port, pop3_ssl = :ssl, pop3_user = :user,
-                       pop3_password = :password, bounce_address = :sender, bounce_poll_minutes = :poll,
-                       soft_bounce_threshold = :threshold, soft_bounce_window_days = :window,
-                       updated_at = CURRENT_TIMESTAMP
-                WHERE id = :id""")
+        int updated = jdbc.sql("""
+                UPDATE bounce_mailbox SET pop3_host = :host, pop3_port = :port, pop3_ssl = :ssl, pop3_user = :user,
+                       pop3_password = :password, envelope_sender = :sender, poll_minutes = :poll,
+                       soft_threshold = :threshold, soft_window_days = :window, updated_at = CURRENT_TIMESTAMP
+                WHERE shop_id = :id""")
                 .param("host", parsed.host()).param("port", parsed.port()).param("ssl", parsed.ssl())
                 .param("user", user).param("password", password).param("sender", sender.toLowerCase(Locale.ROOT))
                 .param("poll", poll).param("threshold", threshold).param("window", window).param("id", shopId)
                 .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO bounce_mailbox (shop_id, pop3_host, pop3_port, pop3_ssl, pop3_user, pop3_password,
+                                                envelope_sender, poll_minutes, soft_threshold, soft_window_days)
+                    VALUES (:id, :host, :port, :ssl, :user, :password, :sender, :poll, :threshold, :window)""")
+                    .param("host", parsed.host()).param("port", parsed.port()).param("ssl", parsed.ssl())
+                    .param("user", user).param("password", password).param("sender", sender.toLowerCase(Locale.ROOT))
+                    .param("poll", poll).param("threshold", threshold).param("window", window).param("id", shopId)
+                    .update();
+        }
         return load(shopId);
     }
 

@@ -15,6 +15,7 @@ import jp.cartflow.testsupport.TestOrders;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -81,9 +82,9 @@ class BounceCollectionIT extends PostgresIntegrationTest {
 
     private void restoreDemoSettings() {
         jdbc.sql("""
-                UPDATE shop SET pop3_host = '127.0.0.1', pop3_port = :port, pop3_ssl = FALSE, pop3_user = :user,
-                       pop3_password = 'bounce', bounce_address = :user, bounce_poll_minutes = 10,
-                       soft_bounce_threshold = 3, soft_bounce_window_days = 14 WHERE id = :id""")
+                UPDATE bounce_mailbox SET pop3_host = '127.0.0.1', pop3_port = :port, pop3_ssl = FALSE, pop3_user = :user,
+                       pop3_password = 'bounce', envelope_sender = :user, poll_minutes = 10,
+                       soft_threshold = 3, soft_window_days = 14 WHERE shop_id = :id""")
                 .param("port", pop3Port).param("user", BOUNCE_ADDRESS).param("id", shopId).update();
     }
 
@@ -101,7 +102,7 @@ class BounceCollectionIT extends PostgresIntegrationTest {
                 .containsEntry("envelopeSender", "shop.bounce@gmail.com").containsEntry("passwordSet", true);
         ResponseEntity<String> get = as(OPERATOR).getForEntity("/api/shop/bounce-settings", String.class);
         assertThat(get.getBody()).doesNotContain("s3cret");
-        assertThat(jdbc.sql("SELECT pop3_password FROM shop WHERE id = :id").param("id", shopId).query(String.class).single())
+        assertThat(jdbc.sql("SELECT pop3_password FROM bounce_mailbox WHERE shop_id = :id").param("id", shopId).query(String.class).single())
                 .as("an omitted password is kept").isEqualTo("s3cret");
     }
 
@@ -115,7 +116,7 @@ class BounceCollectionIT extends PostgresIntegrationTest {
         assertProblem(putRaw("{\"softThreshold\":101}"), 422, "softThreshold", null);
         assertProblem(putRaw("{\"softWindowDays\":\"two weeks\"}"), 400, "softWindowDays", null);
         assertProblem(putRaw("{\"pop3Host\":\"x\"}"), 400, "pop3Host", null);
-        assertThat(jdbc.sql("SELECT pop3_host FROM shop WHERE id = :id").param("id", shopId).query(String.class).single())
+        assertThat(jdbc.sql("SELECT pop3_host FROM bounce_mailbox WHERE shop_id = :id").param("id", shopId).query(String.class).single())
                 .isEqualTo("127.0.0.1");
         assertThat(as("storefront").getForEntity("/api/shop/bounce-settings", String.class).getStatusCode().value())
                 .as("the storefront integration does not see mailbox credentials").isEqualTo(403);
@@ -128,7 +129,7 @@ class BounceCollectionIT extends PostgresIntegrationTest {
         Map<String, Object> ok = as(OPERATOR).postForObject("/api/shop/bounce-settings/test", null, Map.class);
         assertThat(ok).containsEntry("success", true);
         assertThat((String) ok.get("message")).startsWith("ログイン成功");
-        jdbc.sql("UPDATE shop SET pop3_password = 'wrong' WHERE id = :id").param("id", shopId).update();
+        jdbc.sql("UPDATE bounce_mailbox SET pop3_password = 'wrong' WHERE shop_id = :id").param("id", shopId).update();
         Map<String, Object> failed = as(OPERATOR).postForObject("/api/shop/bounce-settings/test", null, Map.class);
         assertThat(failed).containsEntry("success", false);
         assertThat((String) failed.get("message")).startsWith("ログイン失敗");
@@ -262,7 +263,7 @@ class BounceCollectionIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("BNC-1 an unreachable mailbox: the run is retried, then an incident; nothing recorded")
     void unreachableServerBecomesIncident() throws IOException {
-        jdbc.sql("UPDATE shop SET pop3_port = :port WHERE id = :id").param("port", freePort()).param("id", shopId).update();
+        jdbc.sql("UPDATE bounce_mailbox SET pop3_port = :port WHERE shop_id = :id").param("port", freePort()).param("id", shopId).update();
         String pid = startRun();
         for (int attempt = 0; attempt < 3; attempt++) {
             Job job = management.createJobQuery().processInstanceId(pid).singleResult();
@@ -280,9 +281,9 @@ class BounceCollectionIT extends PostgresIntegrationTest {
     }
 
     @Test
-    @DisplayName("BNC-1 the shop's repeating instance waits N minutes (shop setting) between runs")
+    @DisplayName("BNC-1 the shop's scheduled instance waits N minutes (shop setting), then starts the next run and ends")
     void scheduledInstanceWaitsTheInterval() {
-        jdbc.sql("UPDATE shop SET bounce_poll_minutes = 7 WHERE id = :id").param("id", shopId).update();
+        jdbc.sql("UPDATE bounce_mailbox SET poll_minutes = 7 WHERE shop_id = :id").param("id", shopId).update();
         runtime.createProcessInstanceQuery().processDefinitionKey(BounceCollectionProcess.KEY).list()
                 .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test"));
         String pid = as(OPERATOR).exchange("/api/shop/bounce-settings", HttpMethod.PUT, json("{}"), Map.class)
@@ -295,7 +296,16 @@ class BounceCollectionIT extends PostgresIntegrationTest {
         assertThat(timer).isNotNull();
         assertThat(Duration.between(clock.instant(), timer.getDuedate().toInstant()).toMinutes()).isBetween(6L, 7L);
         assertThat(runtime.getVariable(pid, BounceCollectionProcess.Var.WAIT_DURATION)).isEqualTo("PT7M");
-        runtime.deleteProcessInstance(pid, "test");
+        management.executeJob(timer.getId());
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count())
+                .as("each run is an instance of its own: it ends after starting the next one").isZero();
+        ProcessInstance next = runtime.createProcessInstanceQuery().processDefinitionKey(BounceCollectionProcess.KEY)
+                .processInstanceBusinessKey("shop-" + shopId).singleResult();
+        assertThat(next).isNotNull();
+        assertThat(runtime.getVariable(next.getId(), BounceCollectionProcess.Var.SCHEDULED)).isEqualTo(true);
+        assertThat(management.createJobQuery().processInstanceId(next.getId()).singleResult())
+                .as("the successor receives at once").isNotNull();
+        runtime.deleteProcessInstance(next.getId(), "test");
     }
 
     // ---- BNC-2 / BNC-3 ------------------------------------------------------------------------------------------

@@ -67,7 +67,8 @@ public class BounceCollector {
     @Transactional
     public Summary collect(long shopId, Trigger trigger, String processInstanceId) {
         // one run per shop at a time: a manual run waits for the timer's run (and then finds nothing twice)
-        jdbc.sql("SELECT id FROM shop WHERE id = :id FOR UPDATE").param("id", shopId).query(Long.class).single();
+        jdbc.sql("SELECT shop_id FROM bounce_mailbox WHERE shop_id = :id FOR UPDATE").param("id", shopId).query(Long.class)
+                .optional();
         BounceSettings.Settings current = settings.load(shopId);
         BounceMailbox mailbox = current.mailbox()
                 .orElseThrow(() -> new IllegalStateException("shop " + shopId + " has no bounce mailbox (BNC-1)"));

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The engine side of bounce collection: each shop with a bounce mailbox has one repeating
- * {@code BounceCollectionProcess} instance (started at boot and when the mailbox is first configured), and an
- * operator can start a one-off run at any time.
+ * The engine side of bounce collection: each shop with a bounce mailbox has one scheduled
+ * {@code BounceCollectionProcess} instance at a time (started at boot and when the mailbox is first configured;
+ * each one starts its successor after its wait and ends), and an operator can start a one-off run at any time.
  */
 @Service
 public class BounceCollectionRuns {
@@ -37,7 +37,7 @@ public class BounceCollectionRuns {
 
     @EventListener(ApplicationReadyEvent.class)
     void scheduleConfiguredShops() {
-        List<Long> shops = jdbc.sql("SELECT id FROM shop WHERE pop3_host IS NOT NULL ORDER BY id").query(Long.class).list();
+        List<Long> shops = jdbc.sql("SELECT shop_id FROM bounce_mailbox WHERE pop3_host IS NOT NULL ORDER BY shop_id").query(Long.class).list();
         shops.forEach(this::ensureScheduled);
     }
 
@@ -51,6 +51,11 @@ public class BounceCollectionRuns {
             return running.getId();
         }
         log.info("bounce collection scheduled for shop {} every {} minutes", shopId, settings.load(shopId).pollMinutes());
+        return start(shopId, true);
+    }
+
+    /** 次回の受信を開始する: the successor of a scheduled instance that is about to end (same transaction). */
+    String startSuccessor(long shopId) {
         return start(shopId, true);
     }
 
