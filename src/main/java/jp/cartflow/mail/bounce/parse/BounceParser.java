@@ -67,6 +67,12 @@ public final class BounceParser {
             "(?i)^[ \\t]*(?:>>>|<<<)?[ \\t]*(?:received|message-id|from|sender|reply-to|reporting-mta|return-path|date|in-reply-to"
                     + "|references|arrival-date|dkim-signature|authentication-results|x-[\\w-]+|mail from|list-[\\w-]+"
                     + "|original-envelope-id|envelope-from|for more information|please contact|contact|to|cc|subject|sent)\\b");
+    private static final Pattern HELP_BEFORE = Pattern.compile(
+            "(?i)(?:contact|assistance|questions?|write to|e-?mail us at|reach us at|お問い?合わせ)[^@]{0,6}$");
+    private static final Pattern HELP_AFTER = Pattern.compile("^[>\\s]{0,4}(?:へ|まで|に)(?:ご|お)?(?:連絡|問い?合わせ)");
+    private static final Pattern FAILURE_SENTENCE = Pattern.compile(
+            "(?i)could not be delivered|couldn't be delivered|undeliverable|delivery (?:has )?failed|was not delivered"
+                    + "|届きませんでした|配信できませんでした|送信できませんでした");
     private static final Pattern BOUNCE_FROM = Pattern.compile(
             "(?i)mailer-daemon|postmaster|mail delivery|delivery (?:subsystem|system|notification)|mail ?system"
                     + "|mail administrator|mmdf|returned|bounce|システム");
@@ -281,7 +287,9 @@ public final class BounceParser {
         boolean looksLikeBounce = found.deliveryStatus || report.indexOf("bounceType") >= 0 || "delivery-status".equalsIgnoreCase(reportType)
                 || message.getHeader("X-Failed-Recipients") != null
                 || (from != null && BOUNCE_FROM.matcher(from).find())
-                || (subject != null && BOUNCE_SUBJECT.matcher(subject).find());
+                || (subject != null && BOUNCE_SUBJECT.matcher(subject).find())
+                // a notice that returns the original mail and says it failed, whatever its From and Subject
+                || (original != null && FAILURE_SENTENCE.matcher(shorten(errorText, 1500)).find());
         if (failed.isEmpty() && !looksLikeBounce) {
             return new ParsedMail(isAutoReply(message, subject) ? ParsedMail.Kind.AUTO_REPLY : ParsedMail.Kind.NOT_BOUNCE,
                     messageId, subject, List.of(), null);
@@ -331,7 +339,7 @@ public final class BounceParser {
                     Matcher m = ADDRESS.matcher(line);
                     while (m.find()) {
                         String address = clean(m.group());
-                        if (!ours.contains(address) && !isAdministrative(address)) {
+                        if (!ours.contains(address) && !isAdministrative(address) && !isHelpAddress(line, m, errorText, lineStart)) {
                             candidates.putIfAbsent(address, lineStart + m.start());
                         }
                     }
@@ -385,6 +393,15 @@ public final class BounceParser {
         }
         boolean hard = reason.hard() && status.charAt(0) == '5';
         return new FailedRecipient(address, status, reason, hard, shorten(oneLine(diagnostic), 500));
+    }
+
+    /** An address the notice offers for help ("please contact <…>", "…までご連絡ください"), not a failed one. */
+    private static boolean isHelpAddress(String line, Matcher address, String text, int lineStart) {
+        String before = line.substring(Math.max(0, address.start() - 40), address.start());
+        int end = lineStart + address.end();
+        // the request may continue on the next line (a wrapped Japanese sentence)
+        String after = text.substring(end, Math.min(text.length(), end + 12));
+        return HELP_BEFORE.matcher(before).find() || HELP_AFTER.matcher(after).find();
     }
 
     private static boolean isAutoReply(MimeMessage message, String subject) throws MessagingException {

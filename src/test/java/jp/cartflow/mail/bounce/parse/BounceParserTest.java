@@ -62,6 +62,13 @@ class BounceParserTest {
     }
 
     @Test
+    @DisplayName("BNC-4 an address the notice offers for help (please contact …, …までご連絡ください) is not a failed recipient")
+    void helpDeskAddressIsNoRecipient() throws IOException {
+        assertThat(parse("help-desk-address.eml").recipients())
+                .extracting(FailedRecipient::address).containsExactly("taro@customer.example.com");
+    }
+
+    @Test
     @DisplayName("BNC-4 Exim notice: X-Failed-Recipients names the recipient, 5.1.1 is hard")
     void exim() throws IOException {
         ParsedMail mail = parse("exim-failed-recipients.eml");
