@@ -12,13 +12,8 @@
 -- =====================================================================================
 
 -- ---- shop ---------------------------------------------------------------------------
-INSERT INTO shop (code, name, email, copy_email, bounce_address,
-                  pop3_host, pop3_port, pop3_ssl, pop3_user, pop3_password,
-                  paused, registration_points)
-SELECT 'demo', 'カートフロー デモ商店', 'shop@demo.cartflow.test', 'shop-copy@demo.cartflow.test',
-       'bounce@demo.cartflow.test',
-       'localhost', 3110, FALSE, 'bounce@demo.cartflow.test', 'bounce',
-       FALSE, 500
+INSERT INTO shop (code, name, email, copy_email, paused, registration_points)
+SELECT 'demo', 'カートフロー デモ商店', 'shop@demo.cartflow.test', 'shop-copy@demo.cartflow.test', FALSE, 500
 WHERE NOT EXISTS (SELECT 1 FROM shop WHERE code = 'demo');
 
 -- ---- subscription settings of the shop (owned by subscription; SUB-3/4/5/9/11/12/13/26/29/31) ----------
@@ -43,6 +38,12 @@ SELECT s.id, TRUE, FALSE,
 FROM shop s
 WHERE s.code = 'demo'
   AND NOT EXISTS (SELECT 1 FROM subscription_setting x WHERE x.shop_id = s.id);
+
+-- ---- bounce mailbox (BNC-1): the demo mail server's bounce account, read over POP3 -------------
+INSERT INTO bounce_mailbox (shop_id, pop3_host, pop3_port, pop3_ssl, pop3_user, pop3_password, envelope_sender)
+SELECT s.id, 'localhost', 3110, FALSE, 'bounce@demo.cartflow.test', 'bounce', 'bounce@demo.cartflow.test'
+FROM shop s
+WHERE s.code = 'demo' AND NOT EXISTS (SELECT 1 FROM bounce_mailbox b WHERE b.shop_id = s.id);
 
 -- ---- inventory tools (MAIL-4, INV-1) ------------------------------------------------------
 INSERT INTO inventory_tool (shop_id, tool_code, name, intake_address, forwarding_enabled)

@@ -1,5 +1,6 @@
 package jp.cartflow.mail;
 
+import jp.cartflow.mail.bounce.BounceSettings;
 import jp.cartflow.mail.outbox.MailKind;
 import jp.cartflow.mail.outbox.MailOutbox;
 import jp.cartflow.mail.outbox.NewMail;
@@ -25,10 +26,17 @@ public class Mails {
 
     private final MailTemplateStore templates;
     private final MailOutbox outbox;
+    private final BounceSettings bounceSettings;
 
-    Mails(MailTemplateStore templates, MailOutbox outbox) {
+    Mails(MailTemplateStore templates, MailOutbox outbox, BounceSettings bounceSettings) {
         this.templates = templates;
         this.outbox = outbox;
+        this.bounceSettings = bounceSettings;
+    }
+
+    /** BNC-1: every mail of a shop leaves with the shop's bounce mailbox as envelope sender, when one is set. */
+    private Sender withBounceEnvelope(long shopId, Sender sender) {
+        return bounceSettings.envelopeSender(shopId).map(sender::withEnvelopeFrom).orElse(sender);
     }
 
     /** Renders and queues; returns the outbox id. */
@@ -39,7 +47,7 @@ public class Mails {
                 : MailTemplate.parse(mail.editedSubject(), mail.editedBody(), mail.template().dialect());
         RenderedMail rendered = template.render(mail.context());
         return outbox.queue(new NewMail(mail.shopId(), mail.kind(), mail.template().name(), mail.orderId(), null,
-                mail.sender(), mail.to(), mail.cc(), rendered.subject(), rendered.body(), stored.charset(),
+                withBounceEnvelope(mail.shopId(), mail.sender()), mail.to(), mail.cc(), rendered.subject(), rendered.body(), stored.charset(),
                 mail.sentByProcess()));
     }
 
@@ -47,7 +55,7 @@ public class Mails {
     @Transactional
     public long queueText(long shopId, MailKind kind, Long orderId, Sender sender, List<String> to, String subject,
                           String body) {
-        return outbox.queue(new NewMail(shopId, kind, null, orderId, null, sender, to, List.of(), subject, body,
+        return outbox.queue(new NewMail(shopId, kind, null, orderId, null, withBounceEnvelope(shopId, sender), to, List.of(), subject, body,
                 "UTF-8", false));
     }
 

@@ -14,9 +14,16 @@ public record Sender(String address, String name, String envelopeFrom) {
         }
     }
 
-    /** The shop as sender: its address and name, bounces to its bounce mailbox (else its address). */
+    /**
+     * The shop as sender: its address and name. The envelope given here is the shop address; the front door
+     * ({@link Mails}) replaces it by the shop's bounce mailbox when one is set (BNC-1), for every shop mail.
+     */
     public static Sender shop(Shop shop) {
-        return new Sender(shop.email(), shop.name(),
-                shop.bounceAddress() == null || shop.bounceAddress().isBlank() ? shop.email() : shop.bounceAddress());
+        return new Sender(shop.email(), shop.name(), shop.email());
+    }
+
+    /** The same sender with another envelope sender. */
+    public Sender withEnvelopeFrom(String envelope) {
+        return new Sender(address, name, envelope);
     }
 }

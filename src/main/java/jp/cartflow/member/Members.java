@@ -46,6 +46,13 @@ public class Members {
                 .optional();
     }
 
+    /** True when a member of the shop has this address (compared lower-cased). */
+    public boolean emailInUse(long shopId, String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM member WHERE shop_id = :shop AND LOWER(email) = :email")
+                .param("shop", shopId).param("email", email.toLowerCase(java.util.Locale.ROOT))
+                .query(Long.class).single() > 0;
+    }
+
     public boolean loginIdTaken(long shopId, String loginId) {
         return jdbc.sql("SELECT COUNT(*) FROM member WHERE shop_id = :shop AND login_id = :login")
                 .param("shop", shopId).param("login", loginId).query(Integer.class).single() > 0;

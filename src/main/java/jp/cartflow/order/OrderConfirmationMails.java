@@ -3,6 +3,7 @@ package jp.cartflow.order;
 import jp.cartflow.mail.Mails;
 import jp.cartflow.mail.Sender;
 import jp.cartflow.mail.TemplatedMail;
+import jp.cartflow.mail.bounce.BounceRegistry;
 import jp.cartflow.mail.outbox.MailKind;
 import jp.cartflow.mail.outbox.MailOutbox;
 import jp.cartflow.mail.outbox.OutboxMail;
@@ -33,10 +34,12 @@ class OrderConfirmationMails {
     private final MailOutbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BounceRegistry bounces;
 
     public OrderConfirmationMails(ShopDirectory shops, OrderRepository orders, Mails mails,
                                   OrderMailContexts mailContexts, MailOutbox outbox, ApplicationEventPublisher events,
-                                  Clock clock) {
+                                  Clock clock, BounceRegistry bounces) {
+        this.bounces = bounces;
         this.shops = shops;
         this.orders = orders;
         this.mails = mails;
@@ -51,9 +54,17 @@ class OrderConfirmationMails {
 
     @Transactional
     public Queued queue(String orderNo, boolean includeSubscriptionNo, String actor) {
+        return queue(orderNo, includeSubscriptionNo, actor, false);
+    }
+
+    /** BNC-2: a flagged recipient needs {@code confirmBounced}; the confirmation is recorded with the user. */
+    @Transactional
+    public Queued queue(String orderNo, boolean includeSubscriptionNo, String actor, boolean confirmBounced) {
         Shop shop = shops.current();
         Order order = orders.findByOrderNo(shop.id(), orderNo)
                 .orElseThrow(() -> DomainException.notFound("order " + orderNo, "orderNo"));
+        bounces.requireConfirmation(shop.id(), order.email(), confirmBounced).ifPresent(note ->
+                orders.appendEvent(order.id(), actor, "BOUNCE_WARNING_CONFIRMED", note, clock.instant()));
         long customerMail = mails.queue(TemplatedMail.of(shop.id(), TemplateKey.ORDER_CONFIRMATION,
                 mailContexts.forOrder(shop, order, includeSubscriptionNo), Sender.shop(shop), List.of(order.email()))
                 .aboutOrder(order.id()));

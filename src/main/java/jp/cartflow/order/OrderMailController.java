@@ -24,7 +24,8 @@ class OrderMailController {
         this.confirmations = confirmations;
     }
 
-    public record ConfirmationRequest(Boolean includeSubscriptionNo) {
+    /** {@code confirmBounced}: send even though the address is flagged as bounced (BNC-2); recorded with the user. */
+    public record ConfirmationRequest(Boolean includeSubscriptionNo, Boolean confirmBounced) {
     }
 
     public record ConfirmationResponse(long customerMailId, List<Long> forwardedMailIds) {
@@ -37,7 +38,8 @@ class OrderMailController {
                                         @RequestBody(required = false) ConfirmationRequest request,
                                         Authentication user) {
         boolean include = request != null && Boolean.TRUE.equals(request.includeSubscriptionNo());
-        OrderConfirmationMails.Queued queued = confirmations.queue(orderNo, include, user.getName());
+        boolean confirmBounced = request != null && Boolean.TRUE.equals(request.confirmBounced());
+        OrderConfirmationMails.Queued queued = confirmations.queue(orderNo, include, user.getName(), confirmBounced);
         return new ConfirmationResponse(queued.customerMailId(), queued.forwardedMailIds());
     }
 }

@@ -37,6 +37,13 @@ public class OrderRepository {
                 .param("shop", shopId).param("no", orderNo).query(OrderRepository::order).optional();
     }
 
+    /** True when an order of the shop was placed with this address (compared lower-cased). */
+    public boolean emailInUse(long shopId, String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM customer_order WHERE shop_id = :shop AND LOWER(email) = :email")
+                .param("shop", shopId).param("email", email.toLowerCase(java.util.Locale.ROOT))
+                .query(Long.class).single() > 0;
+    }
+
     public Order get(long orderId) {
         return jdbc.sql("SELECT * FROM customer_order WHERE id = :id").param("id", orderId)
                 .query(OrderRepository::order).single();

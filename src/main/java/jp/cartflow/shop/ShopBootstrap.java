@@ -24,16 +24,13 @@ class ShopBootstrap implements ApplicationRunner {
     private final String code;
     private final String name;
     private final String email;
-    private final String bounceAddress;
 
     ShopBootstrap(JdbcClient jdbc, @Value("${cartflow.shop-code:demo}") String code,
-                  @Value("${cartflow.shop.name:}") String name, @Value("${cartflow.shop.email:}") String email,
-                  @Value("${cartflow.shop.bounce-address:}") String bounceAddress) {
+                  @Value("${cartflow.shop.name:}") String name, @Value("${cartflow.shop.email:}") String email) {
         this.jdbc = jdbc;
         this.code = code;
         this.name = name;
         this.email = email;
-        this.bounceAddress = bounceAddress;
     }
 
     @Override
@@ -48,9 +45,8 @@ class ShopBootstrap implements ApplicationRunner {
                     + "/api answers 503 until it is configured", code);
             return;
         }
-        jdbc.sql("INSERT INTO shop (code, name, email, bounce_address) VALUES (:code, :name, :email, :bounce)")
-                .param("code", code).param("name", name).param("email", email)
-                .param("bounce", bounceAddress.isBlank() ? null : bounceAddress).update();
+        jdbc.sql("INSERT INTO shop (code, name, email) VALUES (:code, :name, :email)")
+                .param("code", code).param("name", name).param("email", email).update();
         log.info("Created shop '{}' ({})", code, name);
     }
 }

@@ -28,18 +28,18 @@ public class ShopDirectory {
     }
 
     public Optional<Shop> byCode(String code) {
-        return jdbc.sql("SELECT id, code, name, email, copy_email, bounce_address FROM shop WHERE code = :code")
+        return jdbc.sql("SELECT id, code, name, email, copy_email FROM shop WHERE code = :code")
                 .param("code", code)
                 .query((rs, n) -> new Shop(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                        rs.getString(5)))
                 .optional();
     }
 
     public Shop byId(long id) {
-        return jdbc.sql("SELECT id, code, name, email, copy_email, bounce_address FROM shop WHERE id = :id")
+        return jdbc.sql("SELECT id, code, name, email, copy_email FROM shop WHERE id = :id")
                 .param("id", id)
                 .query((rs, n) -> new Shop(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                        rs.getString(5)))
                 .single();
     }
 

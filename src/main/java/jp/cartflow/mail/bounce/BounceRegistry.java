@@ -1,7 +1,9 @@
 package jp.cartflow.mail.bounce;
 
+import jp.cartflow.platform.errors.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,10 +11,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** Bounce flags on recipient addresses (BNC-2, BNC-3). Addresses are compared lower-cased. */
+/**
+ * Bounce flags on recipient addresses (BNC-2, BNC-3): the read API the member and order features call to show the
+ * flag and to warn before a send, the automatic clear after a delivered non-newsletter mail, and the manual reset.
+ * Addresses are compared lower-cased.
+ */
 @Service
 public class BounceRegistry {
 
@@ -56,6 +66,66 @@ public class BounceRegistry {
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .param("by", clearedBy).param("shop", shopId).param("email", normalize(email))
                 .update() > 0;
+    }
+
+    /** BNC-2 for a list (orders, members): the flagged ones among the addresses, by lower-cased address. */
+    public Map<String, Flag> flags(long shopId, Collection<String> emails) {
+        List<String> wanted = emails.stream().filter(e -> e != null && !e.isBlank()).map(BounceRegistry::normalize)
+                .distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Flag> flags = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT email, bounce_kind, bounce_count, last_bounced_at, diagnostic FROM bounce_record
+                WHERE shop_id = :shop AND email IN (:emails) AND flagged = TRUE""")
+                .param("shop", shopId).param("emails", wanted)
+                .query((rs, n) -> new Flag(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)))
+                .list().forEach(f -> flags.put(f.email(), f));
+        return flags;
+    }
+
+    /**
+     * BNC-2 for a send from an order over REST: a flagged recipient stops the send with 409 unless the caller
+     * confirmed it; returns the note to record with the user when it was confirmed.
+     */
+    public Optional<String> requireConfirmation(long shopId, String email, boolean confirmed) {
+        Optional<Flag> flag = flag(shopId, email);
+        if (flag.isEmpty()) {
+            return Optional.empty();
+        }
+        String summary = flag.get().summary(ZoneId.of("Asia/Tokyo"));
+        if (!confirmed) {
+            throw DomainException.conflict("BNC-2", "confirmBounced",
+                    "宛先 " + flag.get().email() + " はバウンスしています (" + summary
+                            + ")。送る場合は confirmBounced: true を付けてください");
+        }
+        return Optional.of("バウンス警告を確認のうえ送信 / sent despite bounce warning: " + summary);
+    }
+
+    /** BNC-3: an operator resets the flag by hand, with a reason; audited in bounce_reset. */
+    @Transactional
+    public boolean reset(long shopId, String email, String operator, String reason) {
+        String address = normalize(email);
+        record Was(String kind, int count) {
+        }
+        Optional<Was> was = jdbc.sql("""
+                SELECT bounce_kind, bounce_count FROM bounce_record WHERE shop_id = :shop AND email = :email
+                AND (flagged = TRUE OR bounce_count > 0)""")
+                .param("shop", shopId).param("email", address)
+                .query((rs, n) -> new Was(rs.getString(1), rs.getInt(2))).optional();
+        if (was.isEmpty()) {
+            return false;
+        }
+        clear(shopId, address, operator);
+        jdbc.sql("""
+                INSERT INTO bounce_reset (shop_id, email, reset_by, reason, was_kind, was_count, reset_at)
+                VALUES (:shop, :email, :by, :reason, :kind, :count, :at)""")
+                .param("shop", shopId).param("email", address).param("by", operator).param("reason", reason)
+                .param("kind", was.get().kind()).param("count", was.get().count())
+                .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+        return true;
     }
 
     static String normalize(String email) {

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Configuration;
 class DemoMailServer {
 
     private static final Logger log = LoggerFactory.getLogger(DemoMailServer.class);
+    static final String DEMO_BOUNCE_ADDRESS = "bounce@demo.cartflow.test";
+    static final String DEMO_BOUNCE_PASSWORD = "bounce";
 
     @Bean(destroyMethod = "stop")
     GreenMail demoGreenMail(@Value("${cartflow.demo.mail.smtp-port}") int smtpPort,
@@ -27,6 +29,8 @@ class DemoMailServer {
                 new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(pop3Port, "127.0.0.1", ServerSetup.PROTOCOL_POP3)});
         greenMail.start();
+        // the demo shop's bounce mailbox (BNC-1): its POP3 login is the address, its password the demo data's
+        greenMail.setUser(DEMO_BOUNCE_ADDRESS, DEMO_BOUNCE_ADDRESS, DEMO_BOUNCE_PASSWORD);
         log.info("Demo mail server: SMTP 127.0.0.1:{}, POP3 127.0.0.1:{}", smtpPort, pop3Port);
         return greenMail;
     }

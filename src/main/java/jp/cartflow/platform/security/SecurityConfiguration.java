@@ -142,6 +142,9 @@ class SecurityConfiguration {
                 .requestMatchers("/api/inventory/**").hasAnyAuthority(authority(INVENTORY_TOOLS), authority(ADMIN))
                 .requestMatchers("/api/demo/**").hasAnyAuthority(STAFF)
                 .requestMatchers("/api/admin/**").hasAuthority(authority(ADMIN))
+                // the bounce mailbox's credentials: operators and admins, not the storefront integration
+                .requestMatchers("/api/shop/bounce-settings", "/api/shop/bounce-settings/**")
+                    .hasAnyAuthority(STAFF)
                 .requestMatchers("/api/**").hasAnyAuthority(API_USERS)
                 .anyRequest().hasAuthority(authority(ADMIN)))
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))

@@ -183,8 +183,9 @@ class SchemaMigrationTest {
     void demoShopSettings(Db db) throws SQLException {
         String[] shop = queryRows(db.dataSource(),
                 "SELECT numbering_rule, numbering_prefix, numbering_digits, numbering_next, lead_days,"
-                        + " generation_time, pop3_port, interval_min_days, interval_max_days"
-                        + " FROM shop s JOIN subscription_setting x ON x.shop_id = s.id WHERE s.code = 'demo'").get(0);
+                        + " generation_time, b.pop3_port, interval_min_days, interval_max_days"
+                        + " FROM shop s JOIN subscription_setting x ON x.shop_id = s.id"
+                        + " JOIN bounce_mailbox b ON b.shop_id = s.id WHERE s.code = 'demo'").get(0);
         assertThat(shop).containsExactly("PREFIX_SEQUENCE", "tk-", "5", "13002", "7", "05:00:00", "3110",
                 "14", "90");
     }
