@@ -31,7 +31,9 @@ import static jp.cartflow.platform.security.CartflowGroups.authority;
  *       included), then Camunda's {@link ProcessEngineAuthenticationFilter} hands the user and its
  *       groups to the engine, whose authorization checks are on.</li>
  *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): Camunda's own login, CSRF and headers.</li>
- *   <li>Only {@code /actuator/health} is open, and {@code /simulator/**} (the in-process payment gateway
+ *   <li>Open for newsletter readers: {@code GET /files/{id}} (an upload by its unguessable id) and
+ *       {@code /newsletter/unsubscribe} (the signed, expiring link is the credential).</li>
+ *   <li>Otherwise only {@code /actuator/health} is open, and {@code /simulator/**} (the in-process payment gateway
  *       simulator) when {@code cartflow.payment.simulator.enabled} is true (demo profile, tests): it stands
  *       for an outside gateway, which our adapters call without our users' credentials.</li>
  * </ul>
@@ -57,6 +59,10 @@ public class SecurityConfiguration {
                 // the webapps authenticate with Camunda's own login and session
                 .requestMatchers("/camunda/**").permitAll()
                 .requestMatchers("/", "/error").permitAll()
+                // newsletter readers: uploaded files by their unguessable id (MAIL-3), signed one-click unsubscribe
+                .requestMatchers(HttpMethod.GET, "/files/*").permitAll()
+                .requestMatchers(HttpMethod.GET, "/newsletter/unsubscribe").permitAll()
+                .requestMatchers(HttpMethod.POST, "/newsletter/unsubscribe").permitAll()
                 .requestMatchers("/simulator/**").access((authentication, context) -> new AuthorizationDecision(simulator))
                 .requestMatchers("/engine-rest/**").hasAnyAuthority(authority(ADMIN), authority(OPERATORS), authority(INTEGRATIONS))
                 .requestMatchers("/api/inventory/**").hasAnyAuthority(authority(INVENTORY_TOOLS), authority(ADMIN))
