@@ -81,8 +81,9 @@ class CampaignRepository {
                 INSERT INTO newsletter_recipient (campaign_id, member_id, email, domain, status, updated_at)
                 SELECT :campaign, m.id, LOWER(m.email), LOWER(SUBSTRING(m.email FROM POSITION('@' IN m.email) + 1)),
                     CASE WHEN m.marketing_consent THEN 'QUEUED' ELSE 'SKIPPED_NO_CONSENT' END, :now
-                FROM member m WHERE m.shop_id = :shop AND """ + where.sql() + """
-                 AND NOT EXISTS (SELECT 1 FROM newsletter_recipient r WHERE r.campaign_id = :campaign AND r.member_id = m.id)""")
+                FROM member m WHERE m.shop_id = :shop
+                AND NOT EXISTS (SELECT 1 FROM newsletter_recipient r WHERE r.campaign_id = :campaign AND r.member_id = m.id)
+                AND\s""" + where.sql())
                 .param("campaign", campaign.id()).param("now", ts(now)).param("shop", campaign.shopId())
                 .params(where.params()).update();
     }
@@ -163,21 +164,19 @@ class CampaignRepository {
 
     CampaignProgress progress(long campaignId) {
         long[] c = new long[6];
-        jdbc.sql("SELECT status, COUNT(*) FROM newsletter_recipient WHERE campaign_id = :campaign GROUP BY status")
-                .param("campaign", campaignId).query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        int slot = switch (rs.getString(1)) {
-                            case "QUEUED" -> 0;
-                            case "SENT" -> 1;
-                            case "SKIPPED_NO_CONSENT" -> 2;
-                            case "SKIPPED_BOUNCED" -> 3;
-                            case "FAILED" -> 4;
-                            default -> 5;
-                        };
-                        c[slot] = rs.getLong(2);
-                    }
-                    return null;
-                });
+        List<Object[]> rows = jdbc.sql("SELECT status, COUNT(*) FROM newsletter_recipient WHERE campaign_id = :campaign GROUP BY status")
+                .param("campaign", campaignId).query((rs, n) -> new Object[]{rs.getString(1), rs.getLong(2)}).list();
+        for (Object[] row : rows) {
+            int slot = switch ((String) row[0]) {
+                case "QUEUED" -> 0;
+                case "SENT" -> 1;
+                case "SKIPPED_NO_CONSENT" -> 2;
+                case "SKIPPED_BOUNCED" -> 3;
+                case "FAILED" -> 4;
+                default -> 5;
+            };
+            c[slot] = (Long) row[1];
+        }
         return new CampaignProgress(c[0], c[1], c[2], c[3], c[4], c[5]);
     }
 
