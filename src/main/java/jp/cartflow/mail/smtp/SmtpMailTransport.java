@@ -153,9 +153,23 @@ public class SmtpMailTransport implements MailTransport {
         @Override
         public SmtpReceipt send(OutgoingMail mail) throws MailDeliveryException {
             SMTPMessage message = buildMessage(mail);
+            boolean reused = transport != null;
             try {
-                if (transport == null || !transport.isConnected()) {
-                    close();
+                return sendOnce(mail, message);
+            } catch (MailDeliveryException failure) {
+                if (failure.isPermanent() || !reused) {
+                    throw failure;
+                }
+                // the server may have closed an idle connection: one fresh connection, one more try
+                return sendOnce(mail, message);
+            }
+        }
+
+        private SmtpReceipt sendOnce(OutgoingMail mail, SMTPMessage message) throws MailDeliveryException {
+            try {
+                // no isConnected(): Angus answers it with a NOOP round trip per mail; a dropped connection shows
+                // as a failure instead, which closes it so the next attempt connects again
+                if (transport == null) {
                     transport = (SMTPTransport) session.getTransport("smtp");
                     transport.connect(properties.host(), properties.port(), properties.username(),
                             properties.authenticates() ? properties.password() : null);
@@ -166,7 +180,7 @@ public class SmtpMailTransport implements MailTransport {
             } catch (MessagingException e) {
                 MailDeliveryException failure = toDeliveryException(mail, e, transport);
                 if (!failure.isPermanent()) {
-                    close(); // a dropped connection: the next mail connects again
+                    close();
                 }
                 throw failure;
             }
