@@ -49,6 +49,8 @@ class NewsletterBenchmark {
     private final int mails = Integer.getInteger("bench.mails", 5000);
     private final int recipients = Integer.getInteger("bench.recipients", 50_000);
     private static final int CHUNK = 500;
+    /** true: the raw loop uses the same connect/read/write timeouts as cartflow's SMTP session. */
+    private final boolean sameTimeouts = Boolean.parseBoolean(System.getProperty("bench.rawSameTimeouts", "true"));
 
     @Test
     void run() throws Exception {
@@ -101,13 +103,13 @@ class NewsletterBenchmark {
 
                     | scenario | mails | mails/s (best of 3 rounds) | ratio to raw |
                     |---|---:|---:|---:|
-                    | raw jakarta.mail loop, one connection | %d | %.0f | 1.00 |
+                    | raw jakarta.mail loop, one connection%s | %d | %.0f | 1.00 |
                     | outbox queueAll + sendAll, one connection, recorded | %d | %.0f | %.2f |
                     | campaign of %d members (NewsletterSender, batches of 500) | %s | %s | — |
 
                     rounds raw: %s; outbox: %s
                     campaign: %s s, batches %s, heap after GC (MB) first/min/max/last: %s; RSS %d MB; %d cores, load %.1f
-                    """, mails, rawBest, mails, outboxBest, outboxBest / rawBest, recipients, campaign.get("sent"),
+                    """, sameTimeouts ? ", same timeouts" : ", no timeouts", mails, rawBest, mails, outboxBest, outboxBest / rawBest, recipients, campaign.get("sent"),
                     campaign.get("rate"), java.util.Arrays.toString(java.util.Arrays.stream(rawRates).mapToLong(Math::round).toArray()),
                     java.util.Arrays.toString(java.util.Arrays.stream(outboxRates).mapToLong(Math::round).toArray()),
                     campaign.get("seconds"), campaign.get("batches"), campaign.get("heap"),
@@ -125,6 +127,12 @@ class NewsletterBenchmark {
         Properties props = new Properties();
         props.setProperty("mail.smtp.host", "127.0.0.1");
         props.setProperty("mail.smtp.port", String.valueOf(port));
+        if (sameTimeouts) {
+            // the production session's timeouts (cartflow.mail.smtp.*): the write timeout is what costs
+            props.setProperty("mail.smtp.connectiontimeout", "10000");
+            props.setProperty("mail.smtp.timeout", "30000");
+            props.setProperty("mail.smtp.writetimeout", "30000");
+        }
         Session session = Session.getInstance(props);
         long start = System.nanoTime();
         try (Transport transport = session.getTransport("smtp")) {
