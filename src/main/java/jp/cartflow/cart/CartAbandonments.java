@@ -3,6 +3,7 @@ package jp.cartflow.cart;
 import jp.cartflow.mail.bounce.BounceRegistry;
 import jp.cartflow.mail.outbox.MailKind;
 import jp.cartflow.mail.outbox.MailOutbox;
+import jp.cartflow.mail.Sender;
 import jp.cartflow.mail.outbox.NewMail;
 import jp.cartflow.member.MarketingConsentService;
 import jp.cartflow.order.OrderRepository;
@@ -124,8 +125,8 @@ class CartAbandonments {
         String body = member.fullName() + " 様\n\n" + shop.name() + " をご利用いただきありがとうございます。\n"
                 + "カートに商品が残っています。\n\n" + a.items() + "\nご購入の手続きはこちらから:\n" + a.cartUrl() + "\n\n"
                 + shop.name() + "\n" + shop.email() + "\n";
-        long outboxId = outbox.queue(new NewMail(a.shopId(), MailKind.NEWSLETTER, null, null, null, shop.email(),
-                shop.name(), List.of(member.email()), List.of(), "【" + shop.name() + "】カートに商品が残っています",
+        long outboxId = outbox.queue(new NewMail(a.shopId(), MailKind.NEWSLETTER, null, null, null, Sender.shop(shop),
+                List.of(member.email()), List.of(), "【" + shop.name() + "】カートに商品が残っています",
                 body, "UTF-8", true));
         jdbc.sql("UPDATE cart_abandonment SET outbox_id = :outbox, reminded_at = :now WHERE id = :id")
                 .param("outbox", outboxId).param("now", ts(clock.instant())).param("id", a.id()).update();

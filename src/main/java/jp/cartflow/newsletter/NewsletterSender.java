@@ -3,6 +3,7 @@ package jp.cartflow.newsletter;
 import jp.cartflow.mail.bounce.BounceRegistry;
 import jp.cartflow.mail.outbox.MailKind;
 import jp.cartflow.mail.outbox.MailOutbox;
+import jp.cartflow.mail.Sender;
 import jp.cartflow.mail.outbox.NewMail;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
@@ -214,7 +215,7 @@ class NewsletterSender {
         headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("X-Cartflow-Campaign-Id", String.valueOf(campaign.id()));
-        return new NewMail(campaign.shopId(), MailKind.NEWSLETTER, null, null, null, sender.senderEmail(),
-                sender.senderName(), List.of(r.email()), List.of(), subject, body, "UTF-8", true, headers);
+        return new NewMail(campaign.shopId(), MailKind.NEWSLETTER, null, null, null,
+                new Sender(sender.senderEmail(), sender.senderName(), Sender.shop(shop).envelopeFrom()), List.of(r.email()), List.of(), subject, body, "UTF-8", true, headers);
     }
 }

@@ -1,31 +1,28 @@
 package jp.cartflow.order;
 
-import jp.cartflow.mail.template.MailContext;
-import jp.cartflow.mail.template.OrderLineView;
-import jp.cartflow.mail.template.OrderView;
-import jp.cartflow.mail.template.ShipmentView;
-import jp.cartflow.mail.template.ShopView;
+import jp.cartflow.mail.taglanguage.MailContext;
+import jp.cartflow.mail.taglanguage.OrderLineView;
+import jp.cartflow.mail.taglanguage.OrderView;
+import jp.cartflow.mail.taglanguage.ShipmentView;
+import jp.cartflow.mail.taglanguage.ShopView;
 import jp.cartflow.shop.Shop;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 
 /** Builds the data a mail template sees for an order (MAIL-1), in the shop's business time zone. */
 @Component
 public class OrderMailContexts {
 
-    private static final Map<String, String> PAYMENT_NAMES = Map.of(
-            "SBPS_CARD", "クレジットカード", "ZEUS_CARD", "クレジットカード", "COD", "代金引換",
-            "NP_DEFERRED", "NP後払い", "FREE", "その他");
-
     private final OrderRepository orders;
+    private final PaymentMethodLabels paymentLabels;
     private final Clock clock;
 
-    public OrderMailContexts(OrderRepository orders, Clock clock) {
+    OrderMailContexts(OrderRepository orders, PaymentMethodLabels paymentLabels, Clock clock) {
         this.orders = orders;
+        this.paymentLabels = paymentLabels;
         this.clock = clock;
     }
 
@@ -37,7 +34,7 @@ public class OrderMailContexts {
                 .name(order.lastName(), order.firstName())
                 .kana(order.lastNameKana(), order.firstNameKana())
                 .email(order.email()).tel(order.tel()).zip(order.zipcode()).address(order.address())
-                .paymentMethod(PAYMENT_NAMES.getOrDefault(order.paymentMethodCode(), order.paymentMethodCode()))
+                .paymentMethod(paymentLabels.customerLabel(order.paymentMethodCode()))
                 .subtotal(order.subtotal()).shippingFee(order.shippingFee()).paymentFee(order.paymentFee())
                 .discount(order.discount()).pointsUsed(order.pointsUsed()).total(order.total())
                 .memo(order.memo()).subscriptionNo(order.subscriptionNo())

@@ -1,5 +1,7 @@
 package jp.cartflow.order;
 
+import jp.cartflow.order.events.ShipmentRegistered;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,14 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Orders, their lines, shipments and audit trail. */
+/**
+ * Orders, their lines, shipments and audit trail: reads, the shipment registration (publishes
+ * {@link ShipmentRegistered}) and the audit trail. New orders come from {@link OrderCreation}.
+ */
 @Repository
 public class OrderRepository {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    public OrderRepository(JdbcClient jdbc) {
+    OrderRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** True when an order came from the storefront cart {@code cartId} (cart abandonment: the cart converted). */
@@ -60,7 +67,7 @@ public class OrderRepository {
     public List<Shipment> shipments(long orderId) {
         List<Shipment> shipments = jdbc.sql("""
                 SELECT s.*, c.code AS carrier_code, c.name AS carrier_name, c.tracking_url_template
-                FROM shipment s LEFT JOIN carrier c ON c.id = s.carrier_id
+                FROM shipment s LEFT JOIN shop_carrier_view c ON c.id = s.carrier_id
                 WHERE s.order_id = :id ORDER BY s.shipment_no""")
                 .param("id", orderId)
                 .query((rs, n) -> new Shipment(rs.getLong("id"), rs.getInt("shipment_no"), rs.getString("last_name"),
@@ -103,6 +110,7 @@ public class OrderRepository {
     /** Records the carrier, shipped date and tracking numbers of a shipment; the order becomes SHIPPED. */
     public void recordShipped(long orderId, long shipmentId, long carrierId, LocalDate shippedDate,
                               List<String> trackingNumbers, Instant now) {
+        Order order = get(orderId);
         jdbc.sql("UPDATE shipment SET carrier_id = :carrier, shipped_date = :shipped WHERE id = :id")
                 .param("carrier", carrierId).param("shipped", shippedDate).param("id", shipmentId).update();
         for (String number : trackingNumbers) {
@@ -113,6 +121,8 @@ public class OrderRepository {
                 UPDATE customer_order SET status = 'SHIPPED', updated_at = :now, version = version + 1
                 WHERE id = :id AND status IN ('NEW', 'PROCESSING', 'SHIPPED')""")
                 .param("now", utc(now)).param("id", orderId).update();
+        events.publishEvent(new ShipmentRegistered(orderId, order.shopId(), order.orderNo(), shipmentId, carrierId,
+                shippedDate, trackingNumbers, now));
     }
 
     public void markShippingMailSent(long orderId, Instant at) {

@@ -6,32 +6,47 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Card on file (SUB-27): one card per member (member_card, a gateway token, never the number). A card cannot
- * be deleted while an active subscription pays by card; switching a subscription to card needs a card.
+ * Card on file (SUB-27): one card per member ({@code member_card}, a gateway token, never the number). A card
+ * cannot be deleted while an active subscription pays by card; a card payment method needs a card of that
+ * method's gateway. The one place that reads or writes {@code member_card}.
  */
 @Service
 public class CardsOnFile {
 
-    /** The member's card: gateway, token, masked number and expiry. */
-    public record Card(long memberId, Gateway gateway, String token, String maskedNumber, int expiryYear,
-                       int expiryMonth) {
+    /** The member's card: gateway, token, masked number, expiry and when its expiry was last reminded. */
+    public record Card(long id, long memberId, Gateway gateway, String token, String maskedNumber, int expiryYear,
+                       int expiryMonth, Instant expiryRemindedAt) {
+
+        /** The last day the card can be used. */
+        public LocalDate expiresOn() {
+            return YearMonth.of(expiryYear, expiryMonth).atEndOfMonth();
+        }
     }
 
     private final JdbcClient jdbc;
+    private final CardSubscriptions subscriptions;
 
-    public CardsOnFile(JdbcClient jdbc) {
+    CardsOnFile(JdbcClient jdbc, CardSubscriptions subscriptions) {
         this.jdbc = jdbc;
+        this.subscriptions = subscriptions;
     }
 
     public Optional<Card> card(long memberId) {
         return jdbc.sql("""
-                SELECT member_id, gateway, card_token, masked_number, expiry_year, expiry_month
+                SELECT id, member_id, gateway, card_token, masked_number, expiry_year, expiry_month, expiry_reminded_at
                 FROM member_card WHERE member_id = :member""").param("member", memberId)
-                .query((rs, n) -> new Card(rs.getLong(1), Gateway.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), rs.getInt(6)))
+                .query((rs, n) -> {
+                    var reminded = rs.getObject(8, java.time.OffsetDateTime.class);
+                    return new Card(rs.getLong(1), rs.getLong(2), Gateway.valueOf(rs.getString(3)), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.getInt(7), reminded == null ? null : reminded.toInstant());
+                })
                 .optional();
     }
 
@@ -40,28 +55,41 @@ public class CardsOnFile {
         return card(memberId).isPresent();
     }
 
+    /**
+     * SUB-27: whether the member may pay with {@code method}: methods other than cards always; a card method
+     * only with a card on file of that method's gateway (an SBPS card does not pay ZEUS_CARD).
+     */
+    public boolean canPayWith(Long memberId, PaymentMethodCode method) {
+        if (!method.isCard()) {
+            return true;
+        }
+        Gateway needed = method.gateway().orElseThrow();
+        return memberId != null && card(memberId).filter(c -> c.gateway() == needed).isPresent();
+    }
+
     /** SUB-27: whether an active subscription of the member pays by card (then the card cannot be deleted). */
     public boolean isInUse(long memberId) {
-        return jdbc.sql("""
-                SELECT COUNT(*) FROM subscription
-                WHERE member_id = :member AND status = 'ACTIVE' AND payment_method_code IN ('SBPS_CARD', 'ZEUS_CARD')""")
-                .param("member", memberId).query(Integer.class).single() > 0;
+        return subscriptions.activeSubscriptionPaysByCard(memberId);
     }
 
     /**
-     * SUB-27: a subscription may switch to a card method only when the member has a card of that method's
-     * gateway. Throws a 422 business-rule problem naming {@code field} otherwise; other methods pass.
+     * SUB-27: a card method needs a card on file of that method's gateway. Throws a 422 business-rule problem
+     * naming {@code field} otherwise; other methods pass.
      */
-    public void requireCardFor(long memberId, String paymentMethodCode, String field) {
-        if (!PaymentMethods.isCard(paymentMethodCode)) {
+    public void requireCardFor(Long memberId, String paymentMethodCode, String field) {
+        Optional<PaymentMethodCode> method = PaymentMethodCode.of(paymentMethodCode);
+        if (method.isEmpty() || canPayWith(memberId, method.get())) {
             return;
         }
-        Gateway needed = PaymentMethods.gatewayOf(paymentMethodCode).orElseThrow();
-        Optional<Card> card = card(memberId);
-        if (card.isEmpty() || card.get().gateway() != needed) {
-            throw ApiException.rule("SUB-27", field, "カード払いに変更するには会員の" + needed.displayName()
-                    + "のカード登録が必要です / a registered " + needed + " card is required for " + paymentMethodCode);
-        }
+        Gateway needed = method.get().gateway().orElseThrow();
+        throw ApiException.rule("SUB-27", field, "カード払いには会員の" + needed.displayName()
+                + "のカード登録が必要です / a registered " + needed + " card is required for " + paymentMethodCode);
+    }
+
+    /** SUB-29: the card's expiry was reminded (once per expiry). */
+    public void markExpiryReminded(long cardId, Instant at) {
+        jdbc.sql("UPDATE member_card SET expiry_reminded_at = :at WHERE id = :id")
+                .param("at", at.atOffset(ZoneOffset.UTC)).param("id", cardId).update();
     }
 
     /** SUB-27: deletes the member's card, refused (422) while an active subscription pays by card. */

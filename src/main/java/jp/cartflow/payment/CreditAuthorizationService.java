@@ -10,7 +10,7 @@ import jp.cartflow.payment.gateway.GatewayState;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.cartflow.shop.ShopSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,12 +39,12 @@ public class CreditAuthorizationService {
     private final GatewayCalls calls;
     private final PaymentTransactions transactions;
     private final PaymentAuthorizations process;
-    private final JdbcClient jdbc;
+    private final ShopSettings shopSettings;
     private final Clock clock;
 
     CreditAuthorizationService(PaymentOrders orders, OrderRepository orderEvents, ShopDirectory shops,
                                PaymentMethods methods, CardsOnFile cards, GatewayCalls calls,
-                               PaymentTransactions transactions, PaymentAuthorizations process, JdbcClient jdbc,
+                               PaymentTransactions transactions, PaymentAuthorizations process, ShopSettings shopSettings,
                                Clock clock) {
         this.orders = orders;
         this.orderEvents = orderEvents;
@@ -54,7 +54,7 @@ public class CreditAuthorizationService {
         this.calls = calls;
         this.transactions = transactions;
         this.process = process;
-        this.jdbc = jdbc;
+        this.shopSettings = shopSettings;
         this.clock = clock;
     }
 
@@ -187,8 +187,7 @@ public class CreditAuthorizationService {
     @Transactional
     public void prepareRetry(long orderId, String actor) {
         PaymentOrder order = orders.lock(orderId);
-        boolean enabled = jdbc.sql("SELECT auth_retry_enabled FROM shop WHERE id = :id").param("id", order.shopId())
-                .query(Boolean.class).single();
+        boolean enabled = shopSettings.authorizationRetryEnabled(order.shopId());
         if (!enabled) {
             throw ApiException.rule("SUB-6", "operatorDecision", "再与信はショップ設定で許可されていません。支払方法の変更か注文の"
                     + "取消を選んでください / retrying is not enabled for this shop");
@@ -214,9 +213,7 @@ public class CreditAuthorizationService {
     }
 
     private AuthorizationResult result(PaymentOrder order, Outcome outcome, String reason) {
-        String methodName = jdbc.sql("SELECT name FROM payment_method WHERE shop_id = :shop AND code = :code ORDER BY id")
-                .param("shop", order.shopId()).param("code", order.paymentMethodCode()).query(String.class).list()
-                .stream().findFirst().orElse(order.paymentMethodCode());
+        String methodName = methods.shopName(order.shopId(), order.paymentMethodCode()).orElse(order.paymentMethodCode());
         return new AuthorizationResult(outcome, reason, String.format("%,d円", order.total()), methodName,
                 outcome == Outcome.DECLINED ? switchOptions(order) : List.of());
     }

@@ -6,12 +6,11 @@ import org.springframework.stereotype.Service;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Payment methods and what they need (SUB-5, SUB-17). The codes are payment_method.code:
- * {@code SBPS_CARD}, {@code ZEUS_CARD}, {@code COD} (代金引換), {@code NP_DEFERRED} (NP後払い), {@code FREE}
- * (shop-defined free methods).
+ * Payment methods and what they need (SUB-5, SUB-17): the shop's methods ({@code payment_method}) and which
+ * carrier takes which ({@code carrier_payment_method}). The codes are {@link PaymentMethodCode}; the string
+ * constants here are its names for callers that hold a stored code.
  */
 @Service
 public class PaymentMethods {
@@ -22,15 +21,13 @@ public class PaymentMethods {
     public static final String NP_DEFERRED = "NP_DEFERRED";
     public static final String FREE = "FREE";
 
-    private static final Set<String> SUBSCRIPTION_CAPABLE = Set.of(SBPS_CARD, ZEUS_CARD, COD, NP_DEFERRED, FREE);
-
     /** One selectable method: the code and the shop's name for it. */
     public record Option(String code, String name) {
     }
 
     private final JdbcClient jdbc;
 
-    public PaymentMethods(JdbcClient jdbc) {
+    PaymentMethods(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -40,25 +37,22 @@ public class PaymentMethods {
      * and the carrier supports it is {@link #subscriptionOptions}.
      */
     public static boolean isSubscriptionCapable(String code) {
-        return code != null && SUBSCRIPTION_CAPABLE.contains(code);
+        return PaymentMethodCode.of(code).isPresent();
     }
 
     /** The gateway that authorizes this method (cards, NP), or empty (cash on delivery, free methods). */
     public static Optional<Gateway> gatewayOf(String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        return switch (code) {
-            case ZEUS_CARD -> Optional.of(Gateway.ZEUS);
-            case SBPS_CARD -> Optional.of(Gateway.SBPS);
-            case NP_DEFERRED -> Optional.of(Gateway.NP);
-            default -> Optional.empty();
-        };
+        return PaymentMethodCode.of(code).flatMap(PaymentMethodCode::gateway);
     }
 
     /** Whether the method is paid by a card on file (SUB-27). */
     public static boolean isCard(String code) {
-        return ZEUS_CARD.equals(code) || SBPS_CARD.equals(code);
+        return PaymentMethodCode.of(code).map(PaymentMethodCode::isCard).orElse(false);
+    }
+
+    /** The generic name of a stored code on customer mails (MAIL-1); an unknown code is shown as it is. */
+    public static String customerLabel(String code) {
+        return PaymentMethodCode.of(code).map(PaymentMethodCode::customerLabel).orElse(code);
     }
 
     /**
@@ -80,5 +74,20 @@ public class PaymentMethods {
                         .query((rs, n) -> new Option(rs.getString(1), rs.getString(2))).list();
         return options.stream().filter(o -> isSubscriptionCapable(o.code()))
                 .filter(o -> !totalIsZero || gatewayOf(o.code()).isEmpty()).toList();
+    }
+
+    /**
+     * SUB-17: whether a subscription of this carrier may pay with {@code method} (enabled for subscriptions and
+     * taken by the carrier). A subscription without a carrier can pay with nothing.
+     */
+    public boolean subscriptionMayUse(long shopId, Long carrierId, PaymentMethodCode method) {
+        return carrierId != null && subscriptionOptions(shopId, carrierId, false).stream()
+                .anyMatch(o -> o.code().equals(method.name()));
+    }
+
+    /** The shop's name for a method (the first one of that code), or empty. */
+    public Optional<String> shopName(long shopId, String code) {
+        return jdbc.sql("SELECT name FROM payment_method WHERE shop_id = :shop AND code = :code ORDER BY id")
+                .param("shop", shopId).param("code", code).query(String.class).list().stream().findFirst();
     }
 }

@@ -55,6 +55,17 @@ public class ShopDirectory {
                 .optional();
     }
 
+    /** SUB-16/26: whether the carrier offers this delivery time slot. */
+    public boolean timeSlotExists(long carrierId, String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM carrier_time_slot WHERE carrier_id = :carrier AND code = :code")
+                .param("carrier", carrierId).param("code", code).query(Integer.class).single() > 0;
+    }
+
+    /** The ids of all shops (start-up work that runs per shop). */
+    public List<Long> allIds() {
+        return jdbc.sql("SELECT id FROM shop ORDER BY id").query(Long.class).list();
+    }
+
     public List<Carrier> carriers(long shopId) {
         return jdbc.sql("""
                 SELECT id, shop_id, code, name, tracking_url_template, tracking_number_pattern

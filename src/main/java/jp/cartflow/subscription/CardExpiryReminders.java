@@ -1,21 +1,22 @@
 package jp.cartflow.subscription;
 
-import jp.cartflow.mail.outbox.MailKind;
-import jp.cartflow.mail.outbox.MailOutbox;
-import jp.cartflow.mail.outbox.NewMail;
-import jp.cartflow.mail.template.MailContext;
-import jp.cartflow.mail.template.MailTemplate;
-import jp.cartflow.mail.template.MemberView;
-import jp.cartflow.mail.template.RenderedMail;
-import jp.cartflow.mail.template.ShopView;
-import jp.cartflow.mail.template.TemplateError;
-import jp.cartflow.mail.template.TemplateKey;
-import jp.cartflow.mail.templates.MailTemplateStore;
-import jp.cartflow.mail.templates.StoredTemplate;
+import jp.cartflow.mail.Mails;
+import jp.cartflow.mail.Sender;
+import jp.cartflow.mail.TemplatedMail;
+import java.util.Optional;
+import jp.cartflow.mail.taglanguage.MailContext;
+import jp.cartflow.mail.taglanguage.MemberView;
+import jp.cartflow.mail.taglanguage.ShopView;
+import jp.cartflow.mail.taglanguage.TemplateError;
+import jp.cartflow.mail.taglanguage.TemplateKey;
+import jp.cartflow.member.Member;
+import jp.cartflow.member.MemberProfile;
+import jp.cartflow.member.Members;
+import jp.cartflow.payment.CardsOnFile;
 import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.shop.ShopSettings;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,22 +39,23 @@ public class CardExpiryReminders {
     private final ShopDirectory shops;
     private final SubscriptionSettingsRepository settings;
     private final SubscriptionRepository subscriptions;
-    private final MemberAccounts members;
-    private final MailTemplateStore templates;
-    private final MailOutbox outbox;
-    private final JdbcClient jdbc;
+    private final Members members;
+    private final CardsOnFile cards;
+    private final ShopSettings shopSettings;
+    private final Mails mails;
     private final Clock clock;
 
     public CardExpiryReminders(ShopDirectory shops, SubscriptionSettingsRepository settings,
-                               SubscriptionRepository subscriptions, MemberAccounts members,
-                               MailTemplateStore templates, MailOutbox outbox, JdbcClient jdbc, Clock clock) {
+                               SubscriptionRepository subscriptions, Members members, CardsOnFile cards,
+                               ShopSettings shopSettings, Mails mails,
+                               Clock clock) {
         this.shops = shops;
         this.settings = settings;
         this.subscriptions = subscriptions;
         this.members = members;
-        this.templates = templates;
-        this.outbox = outbox;
-        this.jdbc = jdbc;
+        this.cards = cards;
+        this.shopSettings = shopSettings;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -76,8 +78,8 @@ public class CardExpiryReminders {
             if (!s.paymentMethod().isCard()) {
                 continue;
             }
-            members.card(s.memberId()).filter(card -> !card.expiresOn().isAfter(horizon)).ifPresent(card -> {
-                MemberAccounts.Member m = members.member(shopId, s.memberId()).orElseThrow();
+            cards.card(s.memberId()).filter(card -> !card.expiresOn().isAfter(horizon)).ifPresent(card -> {
+                Member m = members.member(shopId, s.memberId()).orElseThrow();
                 out.add(new Target(s.subscriptionNo(), m.id(), m.lastName() + " " + m.firstName(), m.email(),
                         card.maskedNumber(), card.expiresOn(), card.expiresOn().isBefore(today),
                         card.expiryRemindedAt()));
@@ -93,17 +95,16 @@ public class CardExpiryReminders {
     @Transactional
     public int sendAutomatic() {
         int sent = 0;
-        for (long shopId : jdbc.sql("SELECT id FROM shop WHERE subscription_enabled = TRUE AND card_expiry_reminder_auto = TRUE")
-                .query(Long.class).list()) {
+        for (long shopId : shopSettings.shopsWithAutomaticCardExpiryReminders()) {
             Shop shop = shops.byId(shopId);
             Set<Long> done = new LinkedHashSet<>();
             for (Target t : targets(shopId)) {
-                MemberAccounts.Card card = members.card(t.memberId()).orElseThrow();
+                CardsOnFile.Card card = cards.card(t.memberId()).orElseThrow();
                 if (card.expiryRemindedAt() != null || !done.add(t.memberId())) {
                     continue;
                 }
                 queue(shop, t.memberId(), null, null);
-                members.markCardReminded(card.id(), clock.instant());
+                cards.markExpiryReminded(card.id(), clock.instant());
                 sent++;
             }
         }
@@ -125,7 +126,7 @@ public class CardExpiryReminders {
         }
         for (long memberId : members) {
             queue(shop, memberId, null, null);
-            this.members.card(memberId).ifPresent(c -> this.members.markCardReminded(c.id(), clock.instant()));
+            cards.card(memberId).ifPresent(c -> cards.markExpiryReminded(c.id(), clock.instant()));
         }
         return members.size();
     }
@@ -139,40 +140,31 @@ public class CardExpiryReminders {
                         ? ApiException.notFound("subscription " + subscriptionNo, "subscriptionNo")
                         : ApiException.conflict("subscriptionNo", "subscription " + subscriptionNo
                         + " is not a card-expiry target"));
-        List<TemplateError> errors = MailTemplate.validate(subject, body, TemplateKey.CARD_EXPIRY_REMINDER.dialect());
-        if (!errors.isEmpty()) {
-            TemplateError e = errors.get(0);
+        Optional<TemplateError> error = mails.firstError(TemplateKey.CARD_EXPIRY_REMINDER, subject, body);
+        if (error.isPresent()) {
+            TemplateError e = error.get();
             throw ApiException.invalid(e.part().name().toLowerCase(), "line " + e.line() + ": " + e.message());
         }
         queue(shop, t.memberId(), subject, body);
     }
 
     private void queue(Shop shop, long memberId, String subject, String body) {
-        StoredTemplate stored = templates.forSending(shop.id(), TemplateKey.CARD_EXPIRY_REMINDER);
-        MailTemplate template = subject == null ? stored.parsed()
-                : MailTemplate.parse(subject, body, TemplateKey.CARD_EXPIRY_REMINDER.dialect());
         MemberView member = memberView(memberId);
-        RenderedMail mail = template.render(MailContext.builder().shop(new ShopView(shop.name(), null, shop.email()))
-                .member(member).build());
-        outbox.queue(new NewMail(shop.id(), MailKind.TRANSACTIONAL, TemplateKey.CARD_EXPIRY_REMINDER.name(), null, null,
-                shop.email(), shop.name(), List.of(member.email()), List.of(), mail.subject(), mail.body(),
-                stored.charset(), false));
+        TemplatedMail mail = TemplatedMail.of(shop.id(), TemplateKey.CARD_EXPIRY_REMINDER,
+                MailContext.builder().shop(new ShopView(shop.name(), null, shop.email())).member(member).build(),
+                Sender.shop(shop), List.of(member.email()));
+        mails.queue(subject == null ? mail : mail.withEditedText(subject, body));
     }
 
     private MemberView memberView(long memberId) {
-        return jdbc.sql("SELECT * FROM member WHERE id = :id").param("id", memberId)
-                .query((rs, n) -> MemberView.builder().memberId(String.valueOf(rs.getLong("id")))
-                        .loginId(rs.getString("login_id"))
-                        .name(rs.getString("last_name"), rs.getString("first_name"))
-                        .kana(rs.getString("last_name_kana"), rs.getString("first_name_kana"))
-                        .email(rs.getString("email"))
-                        .corp(rs.getString("corp"), rs.getString("corp_kana"), rs.getString("corp_post"))
-                        .address(rs.getString("zipcode"), rs.getString("pref"), rs.getString("city"),
-                                rs.getString("address"), rs.getString("building"))
-                        .tel(rs.getString("tel")).fax(rs.getString("fax"))
-                        .birthDate(rs.getObject("birth_date", LocalDate.class))
-                        .buyTimes(rs.getInt("buy_times")).buyTotalMoney(rs.getLong("buy_total"))
-                        .point(rs.getLong("points")).totalPoint(rs.getLong("total_points")).build())
-                .single();
+        MemberProfile p = members.profile(memberId).orElseThrow();
+        Member m = p.member();
+        return MemberView.builder().memberId(String.valueOf(m.id())).loginId(m.loginId())
+                .name(m.lastName(), m.firstName()).kana(m.lastNameKana(), m.firstNameKana()).email(m.email())
+                .corp(p.corp(), p.corpKana(), p.corpPost())
+                .address(m.zipcode(), m.pref(), m.city(), m.address(), m.building())
+                .tel(m.tel()).fax(p.fax()).birthDate(p.birthDate())
+                .buyTimes(p.buyTimes()).buyTotalMoney(p.buyTotal())
+                .point(p.points()).totalPoint(p.totalPoints()).build();
     }
 }

@@ -1,22 +1,24 @@
 package jp.cartflow.subscription;
 
+import jp.cartflow.mail.Mails;
+import jp.cartflow.mail.Sender;
+import jp.cartflow.mail.TemplatedMail;
 import jp.cartflow.mail.outbox.MailKind;
-import jp.cartflow.mail.outbox.MailOutbox;
-import jp.cartflow.mail.outbox.NewMail;
-import jp.cartflow.mail.template.MailContext;
-import jp.cartflow.mail.template.MemberView;
-import jp.cartflow.mail.template.OrderView;
-import jp.cartflow.mail.template.RenderedMail;
-import jp.cartflow.mail.template.ShopView;
-import jp.cartflow.mail.template.TemplateKey;
-import jp.cartflow.mail.templates.MailTemplateStore;
-import jp.cartflow.mail.templates.StoredTemplate;
+import jp.cartflow.mail.taglanguage.MailContext;
+import jp.cartflow.mail.taglanguage.MemberView;
+import jp.cartflow.mail.taglanguage.OrderView;
+import jp.cartflow.mail.taglanguage.ShopView;
+import jp.cartflow.mail.taglanguage.TemplateKey;
+import jp.cartflow.member.Member;
+import jp.cartflow.member.Members;
+import jp.cartflow.member.Recipient;
+import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
 import jp.cartflow.subscription.SubscriptionCommands.AddressChange;
 import jp.cartflow.subscription.SubscriptionCommands.MyPageDeliveryChange;
-import jp.cartflow.subscription.domain.PaymentMethodCode;
+import jp.cartflow.payment.PaymentMethodCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,24 +30,22 @@ import java.util.List;
  * shop allows each — never carrier, skip, termination or items. Every change mails the shop (SUB-28).
  */
 @Service
-public class MyPageSubscriptionService {
+class MyPageSubscriptionService {
 
     private final ShopDirectory shops;
     private final SubscriptionService subscriptions;
     private final SubscriptionSettingsRepository settings;
-    private final MemberAccounts members;
-    private final MailTemplateStore templates;
-    private final MailOutbox outbox;
+    private final Members members;
+    private final Mails mails;
 
     public MyPageSubscriptionService(ShopDirectory shops, SubscriptionService subscriptions,
-                                     SubscriptionSettingsRepository settings, MemberAccounts members,
-                                     MailTemplateStore templates, MailOutbox outbox) {
+                                     SubscriptionSettingsRepository settings, Members members,
+                                     Mails mails) {
         this.shops = shops;
         this.subscriptions = subscriptions;
         this.settings = settings;
         this.members = members;
-        this.templates = templates;
-        this.outbox = outbox;
+        this.mails = mails;
     }
 
     @Transactional(readOnly = true)
@@ -107,7 +107,7 @@ public class MyPageSubscriptionService {
     /** SUB-28: 会員情報変更通知 to the shop address and its copy address. */
     private void notifyShop(long memberId, SubscriptionView s, String what, String summary) {
         Shop shop = shops.current();
-        MemberAccounts.Member member = member(memberId);
+        Member member = member(memberId);
         MailContext context = MailContext.builder()
                 .shop(new ShopView(shop.name(), null, shop.email()))
                 .member(MemberView.builder().memberId(String.valueOf(member.id())).loginId(member.loginId())
@@ -118,15 +118,12 @@ public class MyPageSubscriptionService {
                         + s.subscriptionNo() + ")" + what + "\n" + summary)
                 .includeSubscriptionNo(true)
                 .build();
-        StoredTemplate template = templates.forSending(shop.id(), TemplateKey.MYPAGE_CHANGE_NOTICE);
-        RenderedMail mail = template.parsed().render(context);
-        outbox.queue(new NewMail(shop.id(), MailKind.NOTICE, TemplateKey.MYPAGE_CHANGE_NOTICE.name(), null, null,
-                shop.email(), shop.name(), List.of(shop.email()),
-                shop.copyEmail() == null ? List.of() : List.of(shop.copyEmail()), mail.subject(), mail.body(),
-                template.charset(), false));
+        mails.queue(TemplatedMail.of(shop.id(), TemplateKey.MYPAGE_CHANGE_NOTICE, context, Sender.shop(shop),
+                        List.of(shop.email()))
+                .withCc(shop.copyEmail() == null ? List.of() : List.of(shop.copyEmail())).withKind(MailKind.NOTICE));
     }
 
-    private MemberAccounts.Member member(long memberId) {
+    private Member member(long memberId) {
         return members.member(shops.current().id(), memberId)
                 .orElseThrow(() -> ApiException.notFound("member " + memberId, "memberId"));
     }

@@ -1,9 +1,10 @@
 package jp.cartflow.subscription;
 
+import jp.cartflow.member.Recipient;
 import jp.cartflow.subscription.domain.DeliveryCycle;
 import jp.cartflow.subscription.domain.Fees;
 import jp.cartflow.subscription.domain.LeadTime;
-import jp.cartflow.subscription.domain.PaymentMethodCode;
+import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.subscription.domain.Schedule;
 import jp.cartflow.subscription.domain.SubscriptionStatus;
 

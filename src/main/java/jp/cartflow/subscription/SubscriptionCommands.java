@@ -1,5 +1,6 @@
 package jp.cartflow.subscription;
 
+import jp.cartflow.member.Recipient;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -12,13 +13,13 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jp.cartflow.subscription.domain.DeliveryCycle;
-import jp.cartflow.subscription.domain.PaymentMethodCode;
+import jp.cartflow.payment.PaymentMethodCode;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /** The requests the subscription API accepts (bound and validated by the controllers). */
-public final class SubscriptionCommands {
+final class SubscriptionCommands {
 
     private SubscriptionCommands() {
     }

@@ -1,5 +1,8 @@
 package jp.cartflow.subscription;
 
+import jp.cartflow.member.Member;
+import jp.cartflow.member.Members;
+import jp.cartflow.order.OrderCreation;
 import jp.cartflow.order.OrderRepository;
 import jp.cartflow.subscription.domain.GenerationTiming;
 import jp.cartflow.subscription.domain.OrderDraft;
@@ -32,12 +35,12 @@ public class SubscriptionGeneration {
     private final SubscriptionRepository subscriptions;
     private final SubscriptionSettingsRepository settings;
     private final SubscriptionOrders orders;
-    private final MemberAccounts members;
+    private final Members members;
     private final OrderRepository orderEvents;
     private final Clock clock;
 
     public SubscriptionGeneration(SubscriptionRepository subscriptions, SubscriptionSettingsRepository settings,
-                                  SubscriptionOrders orders, MemberAccounts members, OrderRepository orderEvents,
+                                  SubscriptionOrders orders, Members members, OrderRepository orderEvents,
                                   Clock clock) {
         this.subscriptions = subscriptions;
         this.settings = settings;
@@ -116,15 +119,12 @@ public class SubscriptionGeneration {
             }
         }
         boolean ended = after.isEmpty();
-        MemberAccounts.Member member = members.member(s.shopId(), s.memberId()).orElseThrow();
+        Member member = members.member(s.shopId(), s.memberId()).orElseThrow();
         LocalDate nextDate = ended ? null : next.nextDelivery();
-        SubscriptionOrders.OrderRef order = orders.insert(new SubscriptionOrders.NewOrder(s.shopId(),
+        OrderCreation.OrderRef order = orders.generate(new SubscriptionOrders.DeliveryOrder(s.shopId(),
                 orderNo(s.subscriptionNo(), index), s.memberId(), member.email(), now, s.recipient(), draft,
                 s.paymentMethod().name(), s.id(), s.subscriptionNo(), index, s.nextDeliveryDate(), s.carrierId(),
                 s.timeSlotCode(), nextDate, ended ? "最終回 / last delivery" : scheduleText(next)));
-        if (shop.decrementStock()) {
-            orders.decrementStock(s.shopId(), draft);
-        }
         subscriptions.recordGeneration(s.id(), now, s.nextDeliveryDate());
         if (ended) {
             subscriptions.end(s.id(), SubscriptionStatus.ENDED, now, "all count-limited items delivered (SUB-24)");

@@ -1,9 +1,10 @@
 package jp.cartflow.subscription;
 
+import jp.cartflow.member.Recipient;
 import jp.cartflow.subscription.domain.DeliveryCycle;
 import jp.cartflow.subscription.domain.Fees;
 import jp.cartflow.subscription.domain.LeadTime;
-import jp.cartflow.subscription.domain.PaymentMethodCode;
+import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.subscription.domain.Schedule;
 import jp.cartflow.subscription.domain.SubscriptionItem;
 import jp.cartflow.subscription.domain.SubscriptionStatus;
@@ -21,13 +22,13 @@ import java.util.Optional;
 
 /** Subscriptions and their items (JdbcClient, tables subscription / subscription_item). */
 @Repository
-public class SubscriptionRepository {
+class SubscriptionRepository {
 
     private static final String SELECT = """
             SELECT s.*, c.code AS carrier_code,
-                   (SELECT sh.delivery_date FROM shipment sh WHERE sh.order_id = s.first_order_id
-                    ORDER BY sh.shipment_no FETCH FIRST 1 ROWS ONLY) AS first_delivery_date
-            FROM subscription s LEFT JOIN carrier c ON c.id = s.carrier_id""";
+                   (SELECT f.delivery_date FROM order_first_shipment_view f WHERE f.order_id = s.first_order_id)
+                       AS first_delivery_date
+            FROM subscription s LEFT JOIN shop_carrier_view c ON c.id = s.carrier_id""";
 
     private final JdbcClient jdbc;
 

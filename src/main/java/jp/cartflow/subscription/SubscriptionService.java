@@ -1,15 +1,22 @@
 package jp.cartflow.subscription;
 
-import jp.cartflow.mail.outbox.MailKind;
-import jp.cartflow.mail.outbox.MailOutbox;
-import jp.cartflow.mail.outbox.NewMail;
-import jp.cartflow.mail.template.RenderedMail;
-import jp.cartflow.mail.template.TemplateKey;
-import jp.cartflow.mail.templates.MailTemplateStore;
-import jp.cartflow.mail.templates.StoredTemplate;
+import jp.cartflow.mail.Mails;
+import jp.cartflow.mail.Sender;
+import jp.cartflow.mail.TemplatedMail;
+import jp.cartflow.mail.taglanguage.TemplateKey;
 import jp.cartflow.order.Order;
 import jp.cartflow.order.OrderMailContexts;
+import jp.cartflow.order.OrderCreation;
 import jp.cartflow.order.OrderRepository;
+import jp.cartflow.inventory.catalog.Catalog;
+import jp.cartflow.inventory.catalog.Product;
+import jp.cartflow.member.Member;
+import jp.cartflow.member.Members;
+import jp.cartflow.member.Recipient;
+import jp.cartflow.payment.CardsOnFile;
+import jp.cartflow.payment.PaymentMethodCode;
+import jp.cartflow.payment.PaymentMethods;
+import jp.cartflow.shop.ShopSettings;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.platform.web.ProblemType;
 import jp.cartflow.shop.Carrier;
@@ -26,12 +33,11 @@ import jp.cartflow.subscription.domain.EditWindow;
 import jp.cartflow.subscription.domain.Fees;
 import jp.cartflow.subscription.domain.GenerationTiming;
 import jp.cartflow.subscription.domain.OrderDraft;
-import jp.cartflow.subscription.domain.PaymentMethodCode;
+import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.subscription.domain.Schedule;
 import jp.cartflow.subscription.domain.SubscriptionItem;
 import jp.cartflow.subscription.domain.SubscriptionStatus;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,31 +59,36 @@ public class SubscriptionService {
     private final SubscriptionRepository subscriptions;
     private final SubscriptionSettingsRepository settings;
     private final SubscriptionOrders subscriptionOrders;
-    private final MemberAccounts members;
+    private final Members members;
+    private final Catalog catalog;
+    private final CardsOnFile cards;
+    private final PaymentMethods paymentMethods;
+    private final ShopSettings shopSettings;
     private final SubscriptionLifecycle lifecycle;
     private final OrderRepository orders;
     private final OrderMailContexts mailContexts;
-    private final MailTemplateStore templates;
-    private final MailOutbox outbox;
-    private final JdbcClient jdbc;
+    private final Mails mails;
     private final Clock clock;
 
     public SubscriptionService(ShopDirectory shops, SubscriptionRepository subscriptions,
                                SubscriptionSettingsRepository settings, SubscriptionOrders subscriptionOrders,
-                               MemberAccounts members, SubscriptionLifecycle lifecycle, OrderRepository orders,
-                               OrderMailContexts mailContexts, MailTemplateStore templates, MailOutbox outbox,
-                               JdbcClient jdbc, Clock clock) {
+                               Members members, Catalog catalog, CardsOnFile cards, PaymentMethods paymentMethods,
+                               ShopSettings shopSettings, SubscriptionLifecycle lifecycle, OrderRepository orders,
+                               OrderMailContexts mailContexts, Mails mails,
+                               Clock clock) {
         this.shops = shops;
         this.subscriptions = subscriptions;
         this.settings = settings;
         this.subscriptionOrders = subscriptionOrders;
         this.members = members;
+        this.catalog = catalog;
+        this.cards = cards;
+        this.paymentMethods = paymentMethods;
+        this.shopSettings = shopSettings;
         this.lifecycle = lifecycle;
         this.orders = orders;
         this.mailContexts = mailContexts;
-        this.templates = templates;
-        this.outbox = outbox;
-        this.jdbc = jdbc;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -109,19 +120,19 @@ public class SubscriptionService {
         Carrier carrier = carrier(shop, c.carrierCode(), "carrierCode");
         checkTimeSlot(carrier, c.timeSlotCode(), "timeSlotCode");
         List<OrderDraft.Line> lines = new ArrayList<>();
-        List<MemberAccounts.Product> products = new ArrayList<>();
+        List<Product> products = new ArrayList<>();
         for (int i = 0; i < c.items().size(); i++) {
             ItemInput item = c.items().get(i);
-            MemberAccounts.Product product = subscriptionProduct(shop, item.productCode(), "items[" + i + "].productCode");
+            Product product = subscriptionProduct(shop, item.productCode(), "items[" + i + "].productCode");
             products.add(product);
             lines.add(new OrderDraft.Line(product.id(), product.code(), product.name(), product.firstPrice(),
                     item.quantity()));
         }
-        if (products.stream().map(MemberAccounts.Product::code).distinct().count() < products.size()) {
+        if (products.stream().map(Product::code).distinct().count() < products.size()) {
             throw ApiException.invalid("items", "同じ商品が重複しています / duplicate product");
         }
         // SUB-1: only members subscribe; a guest registers in the checkout
-        MemberAccounts.Member member;
+        Member member;
         if (c.memberId() != null) {
             if (c.newMember() != null) {
                 throw ApiException.invalid("newMember", "memberId and newMember exclude each other");
@@ -144,16 +155,15 @@ public class SubscriptionService {
         OrderDraft draft = OrderDraft.first(lines, fees, config.terms(), pointsUsed, c.memo());
         checkPayment(shop, carrier, c.paymentMethod(), member == null ? null : member.id(), draft.total(),
                 "paymentMethod");
-        if (pointsUsed > 0 && (member == null || pointsUsed > memberPoints(member.id()))) {
+        if (pointsUsed > 0 && (member == null || pointsUsed > members.points(member.id()))) {
             throw ApiException.invalid("pointsUsed", "保有ポイントを超えています / more points than the member has");
         }
         // everything checked: write
         long memberId = member != null ? member.id() : members.register(shop.id(), c.newMember().loginId(),
-                c.newMember().email(), c.recipient(), members.registrationPoints(shop.id()), now);
+                c.newMember().email(), c.recipient(), shopSettings.registrationPoints(shop.id()), now);
         member = members.member(shop.id(), memberId).orElseThrow();
         if (pointsUsed > 0) {
-            jdbc.sql("UPDATE member SET points = points - :used WHERE id = :id").param("used", pointsUsed)
-                    .param("id", memberId).update();
+            members.usePoints(memberId, pointsUsed);
         }
         Recipient recipient = c.recipient() != null ? c.recipient() : member.asRecipient();
         String no = settings.allocateNumber(shop.id(), timing.today(now));
@@ -162,13 +172,13 @@ public class SubscriptionService {
                 carrier.id(), blankToNull(c.timeSlotCode()), c.paymentMethod(), recipient, c.memo(), fees, now),
                 schedule);
         for (int i = 0; i < products.size(); i++) {
-            MemberAccounts.Product p = products.get(i);
+            Product p = products.get(i);
             ItemInput item = c.items().get(i);
             // SUB-19: the first order is delivery 1 of every item present at checkout
             subscriptions.insertItem(id, p.id(), p.code(), p.name(), p.firstPrice(), p.repeatPrice(), item.quantity(),
                     item.maxDeliveries(), 1, now);
         }
-        SubscriptionOrders.OrderRef first = subscriptionOrders.insert(new SubscriptionOrders.NewOrder(shop.id(),
+        OrderCreation.OrderRef first = subscriptionOrders.placeFirst(new SubscriptionOrders.DeliveryOrder(shop.id(),
                 SubscriptionGeneration.orderNo(no, 1), memberId, member.email(), now, recipient, draft,
                 c.paymentMethod().name(), id, no, 1, c.firstDeliveryDate(), carrier.id(), blankToNull(c.timeSlotCode()),
                 schedule.nextDelivery(), SubscriptionGeneration.scheduleText(schedule)));
@@ -189,11 +199,8 @@ public class SubscriptionService {
     /** SUB-30: the thanks mail of the checkout (sent by the outbox dispatcher). */
     private void queueThanksMail(Shop shop, long orderId, String email) {
         Order order = orders.get(orderId);
-        StoredTemplate template = templates.forSending(shop.id(), TemplateKey.SUBSCRIPTION_THANKS);
-        RenderedMail mail = template.parsed().render(mailContexts.forOrder(shop, order, true));
-        outbox.queue(new NewMail(shop.id(), MailKind.TRANSACTIONAL, TemplateKey.SUBSCRIPTION_THANKS.name(), orderId,
-                null, shop.email(), shop.name(), List.of(email), List.of(), mail.subject(), mail.body(),
-                template.charset(), false));
+        mails.queue(TemplatedMail.of(shop.id(), TemplateKey.SUBSCRIPTION_THANKS,
+                mailContexts.forOrder(shop, order, true), Sender.shop(shop), List.of(email)).aboutOrder(orderId));
     }
 
     // ---- reading ------------------------------------------------------------------------------------
@@ -242,7 +249,7 @@ public class SubscriptionService {
         }
         String slot = timeSlotCode != null ? blankToNull(timeSlotCode) : (carrierCode != null ? null : s.timeSlotCode());
         if (slot != null) {
-            if (carrierId == null || !members.timeSlotExists(carrierId, slot)) {
+            if (carrierId == null || !shops.timeSlotExists(carrierId, slot)) {
                 throw ApiException.invalid("timeSlotCode", "unknown time slot '" + slot + "' for the carrier");
             }
         }
@@ -303,7 +310,7 @@ public class SubscriptionService {
     public SubscriptionView addItem(String subscriptionNo, ItemAdd add, String actor) {
         Subscription s = editable(subscriptionNo);
         Shop shop = shops.byId(s.shopId());
-        MemberAccounts.Product p = subscriptionProduct(shop, add.productCode(), "productCode");
+        Product p = subscriptionProduct(shop, add.productCode(), "productCode");
         if (subscriptions.items(s.id()).stream().anyMatch(i -> !i.removed() && i.productCode().equals(p.code()))) {
             throw ApiException.conflict("productCode", "product " + p.code() + " is on the subscription already");
         }
@@ -445,13 +452,13 @@ public class SubscriptionService {
     }
 
     private void checkTimeSlot(Carrier carrier, String slot, String field) {
-        if (slot != null && !slot.isBlank() && !members.timeSlotExists(carrier.id(), slot)) {
+        if (slot != null && !slot.isBlank() && !shops.timeSlotExists(carrier.id(), slot)) {
             throw ApiException.invalid(field, "unknown time slot '" + slot + "' for " + carrier.code());
         }
     }
 
-    private MemberAccounts.Product subscriptionProduct(Shop shop, String code, String field) {
-        MemberAccounts.Product p = members.product(shop.id(), code)
+    private Product subscriptionProduct(Shop shop, String code, String field) {
+        Product p = catalog.product(shop.id(), code)
                 .orElseThrow(() -> ApiException.invalid(field, "unknown product '" + code + "'"));
         if (!p.subscriptionEnabled() || p.firstPrice() == null || p.repeatPrice() == null) {
             throw ApiException.rule("SUB-8", field, "商品 " + code + " は定期購入に対応していません / not a subscription product");
@@ -462,8 +469,7 @@ public class SubscriptionService {
     /** SUB-17, SUB-27. */
     void checkPayment(Shop shop, Carrier carrier, PaymentMethodCode method, Long memberId, long firstOrderTotal,
                       String field) {
-        if (carrier == null || members.subscriptionMethods(shop.id(), carrier.id()).stream()
-                .noneMatch(m -> m.code() == method)) {
+        if (!paymentMethods.subscriptionMayUse(shop.id(), carrier == null ? null : carrier.id(), method)) {
             throw ApiException.rule("SUB-17", field, "支払方法 " + method + " は定期購入で使えないか、配送方法が対応していません"
                     + " / not enabled for subscriptions or not supported by the carrier");
         }
@@ -471,19 +477,14 @@ public class SubscriptionService {
             throw ApiException.rule("SUB-17", field, "初回注文が0円のためカード・NP後払いは選べません"
                     + " / card and NP deferred payment cannot pay a 0-yen first order");
         }
-        if (method.isCard() && (memberId == null || members.card(memberId).isEmpty())) {
-            throw ApiException.rule("SUB-27", field, "クレジットカードが登録されていません / no card on file");
-        }
+        // SUB-27: a card of that method's gateway (an SBPS card does not pay ZEUS_CARD)
+        cards.requireCardFor(memberId, method.name(), field);
     }
 
     private SubscriptionItem activeItem(Subscription s, long itemId) {
         return subscriptions.items(s.id()).stream().filter(i -> i.id() == itemId && !i.removed()).findFirst()
                 .orElseThrow(() -> ApiException.notFound("item " + itemId + " of subscription " + s.subscriptionNo(),
                         "itemId"));
-    }
-
-    private long memberPoints(long memberId) {
-        return jdbc.sql("SELECT points FROM member WHERE id = :id").param("id", memberId).query(Long.class).single();
     }
 
     static String blankToNull(String text) {

@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeUtility;
 import jp.cartflow.CartflowApplication;
 import jp.cartflow.mail.outbox.MailKind;
 import jp.cartflow.mail.outbox.MailOutbox;
+import jp.cartflow.mail.Sender;
 import jp.cartflow.mail.outbox.NewMail;
 import jp.cartflow.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -161,8 +162,8 @@ class NewsletterBenchmark {
         for (int from = 0; from < count; from += CHUNK) {
             List<NewMail> batch = new ArrayList<>(CHUNK);
             for (int i = from; i < Math.min(count, from + CHUNK); i++) {
-                batch.add(new NewMail(shopId, MailKind.NEWSLETTER, null, null, null, "news@demo.cartflow.test",
-                        "カートフロー商店", List.of(address(i)), List.of(), subject(i), body(i), "UTF-8", true,
+                batch.add(new NewMail(shopId, MailKind.NEWSLETTER, null, null, null,
+                        new Sender("news@demo.cartflow.test", "カートフロー商店", "bounce@demo.cartflow.test"), List.of(address(i)), List.of(), subject(i), body(i), "UTF-8", true,
                         Map.of("List-Unsubscribe", "<http://localhost/newsletter/unsubscribe?t=" + i + ">",
                                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
             }

@@ -1,6 +1,6 @@
 package jp.cartflow.subscription;
 
-import jp.cartflow.subscription.domain.PaymentMethodCode;
+import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.testsupport.Jobs;
 import jp.cartflow.testsupport.MutableClock;
 import jp.cartflow.testsupport.PostgresIntegrationTest;

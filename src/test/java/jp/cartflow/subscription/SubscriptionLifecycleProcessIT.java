@@ -1,7 +1,7 @@
 package jp.cartflow.subscription;
 
 import jp.cartflow.subscription.SubscriptionLifecycleProcess.Var;
-import jp.cartflow.subscription.domain.PaymentMethodCode;
+import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.testsupport.Jobs;
 import jp.cartflow.testsupport.MutableClock;
 import jp.cartflow.testsupport.PostgresIntegrationTest;

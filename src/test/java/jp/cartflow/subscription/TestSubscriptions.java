@@ -5,7 +5,7 @@ import jp.cartflow.subscription.SubscriptionCommands.CycleInput;
 import jp.cartflow.subscription.SubscriptionCommands.FeesInput;
 import jp.cartflow.subscription.SubscriptionCommands.ItemInput;
 import jp.cartflow.subscription.domain.DeliveryCycle;
-import jp.cartflow.subscription.domain.PaymentMethodCode;
+import jp.cartflow.payment.PaymentMethodCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

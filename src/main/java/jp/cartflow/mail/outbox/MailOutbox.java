@@ -11,7 +11,6 @@ import jp.cartflow.mail.smtp.SmtpReceipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,35 +41,47 @@ public class MailOutbox {
     private final OutboxRepository repository;
     private final MailTransport transport;
     private final BounceRegistry bounces;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final String messageIdDomain;
     private final TransactionTemplate separateTransaction;
     private final ApplicationEventPublisher events;
 
-    MailOutbox(OutboxRepository repository, MailTransport transport, BounceRegistry bounces, JdbcClient jdbc,
+    MailOutbox(OutboxRepository repository, MailTransport transport, BounceRegistry bounces,
                Clock clock, SmtpProperties smtp, PlatformTransactionManager transactionManager,
                ApplicationEventPublisher events) {
         this.events = events;
         this.repository = repository;
         this.transport = transport;
         this.bounces = bounces;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.messageIdDomain = smtp.messageIdDomain();
         this.separateTransaction = new TransactionTemplate(transactionManager);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Queues a mail in the caller's transaction; returns the outbox id. */
+    /**
+     * Queues a rendered mail in the caller's transaction; returns the outbox id. The sender (and its envelope
+     * sender, BNC-1) comes with the mail. Features use {@link jp.cartflow.mail.Mails}.
+     */
     @Transactional
     public long queue(NewMail mail) {
-        String envelopeFrom = jdbc.sql("SELECT COALESCE(bounce_address, email) FROM shop WHERE id = :id")
-                .param("id", mail.shopId()).query(String.class).single();
         String uuid = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        long id = repository.insert(mail, "<pending." + uuid + "@" + messageIdDomain + ">", envelopeFrom, now,
+        long id = repository.insert(mail, "<pending." + uuid + "@" + messageIdDomain + ">", now,
                 mail.sentByProcess() ? null : now);
+        repository.setMessageId(id, MessageIds.forOutbox(id, uuid, messageIdDomain));
+        return id;
+    }
+
+    /**
+     * MAIL-4: queues an unchanged copy of a queued mail for another address (an inventory tool's intake
+     * mailbox), sent by the dispatcher; returns the copy's outbox id.
+     */
+    @Transactional
+    public long forward(long outboxId, String address, Long inventoryToolId) {
+        String uuid = UUID.randomUUID().toString();
+        long id = repository.insertForward(outboxId, address, inventoryToolId,
+                "<pending." + uuid + "@" + messageIdDomain + ">", clock.instant());
         repository.setMessageId(id, MessageIds.forOutbox(id, uuid, messageIdDomain));
         return id;
     }
@@ -84,8 +95,6 @@ public class MailOutbox {
         if (mails.isEmpty()) {
             return List.of();
         }
-        String envelopeFrom = jdbc.sql("SELECT COALESCE(bounce_address, email) FROM shop WHERE id = :id")
-                .param("id", shopId).query(String.class).single();
         List<String> provisional = new ArrayList<>(mails.size());
         for (NewMail mail : mails) {
             if (mail.shopId() != shopId) {
@@ -93,7 +102,7 @@ public class MailOutbox {
             }
             provisional.add("<pending." + UUID.randomUUID() + "@" + messageIdDomain + ">");
         }
-        return repository.insertAll(mails, provisional, envelopeFrom, clock.instant());
+        return repository.insertAll(mails, provisional, clock.instant());
     }
 
     /** What {@link #sendAll} did with one mail. */

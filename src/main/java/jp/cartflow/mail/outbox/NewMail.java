@@ -1,20 +1,22 @@
 package jp.cartflow.mail.outbox;
 
+import jp.cartflow.mail.Sender;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A mail to put in the outbox.
+ * A mail to put in the outbox, rendered already. Features do not build these: they go through
+ * {@link jp.cartflow.mail.Mails}.
  *
  * @param sentByProcess true when a process step sends it (its job retries and raises the incident);
  *                      false when the {@link OutboxDispatcher} sends it
  * @param headers       extra headers sent with the mail (e.g. RFC 8058 {@code List-Unsubscribe}); may be empty
  */
 public record NewMail(long shopId, MailKind kind, String templateKey, Long orderId, Long inventoryToolId,
-                      String fromAddress, String fromName, List<String> to, List<String> cc,
-                      String subject, String body, String charset, boolean sentByProcess,
-                      Map<String, String> headers) {
+                      Sender sender, List<String> to, List<String> cc, String subject, String body, String charset,
+                      boolean sentByProcess, Map<String, String> headers) {
 
     public NewMail {
         to = List.copyOf(to);
@@ -28,15 +30,9 @@ public record NewMail(long shopId, MailKind kind, String templateKey, Long order
 
     /** A mail without extra headers. */
     public NewMail(long shopId, MailKind kind, String templateKey, Long orderId, Long inventoryToolId,
-                   String fromAddress, String fromName, List<String> to, List<String> cc,
-                   String subject, String body, String charset, boolean sentByProcess) {
-        this(shopId, kind, templateKey, orderId, inventoryToolId, fromAddress, fromName, to, cc, subject, body,
-                charset, sentByProcess, Map.of());
-    }
-
-    /** The same mail for other recipients, e.g. an inventory tool's intake address. */
-    public NewMail forwardedTo(String address, long toolId) {
-        return new NewMail(shopId, MailKind.FORWARD, templateKey, orderId, toolId, fromAddress, fromName,
-                List.of(address), List.of(), subject, body, charset, false);
+                   Sender sender, List<String> to, List<String> cc, String subject, String body, String charset,
+                   boolean sentByProcess) {
+        this(shopId, kind, templateKey, orderId, inventoryToolId, sender, to, cc, subject, body, charset,
+                sentByProcess, Map.of());
     }
 }

@@ -29,7 +29,7 @@ class OutboxRepository {
         this.named = named;
     }
 
-    long insert(NewMail mail, String provisionalMessageId, String envelopeFrom, Instant now, Instant nextAttemptAt) {
+    long insert(NewMail mail, String provisionalMessageId, Instant now, Instant nextAttemptAt) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO mail_outbox (shop_id, message_id, kind, template_key, order_id, inventory_tool_id,
@@ -43,7 +43,7 @@ class OutboxRepository {
                 .param("templateKey", mail.templateKey())
                 .param("orderId", mail.orderId())
                 .param("toolId", mail.inventoryToolId())
-                .param("envelopeFrom", envelopeFrom)
+                .param("envelopeFrom", mail.sender().envelopeFrom())
                 .param("from", formatFrom(mail))
                 .param("to", String.join(",", mail.to()))
                 .param("cc", mail.cc().isEmpty() ? null : String.join(",", mail.cc()))
@@ -53,6 +53,23 @@ class OutboxRepository {
                 .param("next", timestamp(nextAttemptAt))
                 .param("now", timestamp(now))
                 .param("headers", formatHeaders(mail.headers()))
+                .update(keys, "id");
+        return keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class) : keys.getKey().longValue();
+    }
+
+    /** A copy of a queued mail, unchanged but for the recipient, as a FORWARD (MAIL-4). */
+    long insertForward(long originalId, String address, Long inventoryToolId, String provisionalMessageId,
+                       Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO mail_outbox (shop_id, message_id, kind, template_key, order_id, inventory_tool_id,
+                    envelope_from, from_address, to_address, cc_address, subject, body, charset, status,
+                    attempts, next_attempt_at, created_at)
+                SELECT shop_id, :messageId, 'FORWARD', template_key, order_id, :toolId, envelope_from, from_address,
+                    :to, NULL, subject, body, charset, 'QUEUED', 0, :now, :now
+                FROM mail_outbox WHERE id = :original""")
+                .param("messageId", provisionalMessageId).param("toolId", inventoryToolId).param("to", address)
+                .param("now", timestamp(now)).param("original", originalId)
                 .update(keys, "id");
         return keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class) : keys.getKey().longValue();
     }
@@ -103,8 +120,8 @@ class OutboxRepository {
     }
 
     private static String formatFrom(NewMail mail) {
-        return mail.fromName() == null || mail.fromName().isBlank()
-                ? mail.fromAddress() : mail.fromName() + " <" + mail.fromAddress() + ">";
+        return mail.sender().name() == null || mail.sender().name().isBlank()
+                ? mail.sender().address() : mail.sender().name() + " <" + mail.sender().address() + ">";
     }
 
     private static OutboxMail map(ResultSet rs, int row) throws SQLException {
@@ -123,7 +140,7 @@ class OutboxRepository {
      * {@code <pending.uuid@domain>} id first, then one statement turns them into {@code <outbox-id.uuid@domain>}
      * (the form {@link jp.cartflow.mail.smtp.MessageIds#forOutbox} makes). Returns the ids in input order.
      */
-    List<Long> insertAll(List<NewMail> mails, List<String> provisionalIds, String envelopeFrom, Instant now) {
+    List<Long> insertAll(List<NewMail> mails, List<String> provisionalIds, Instant now) {
         if (mails.isEmpty()) {
             return List.of();
         }
@@ -133,7 +150,7 @@ class OutboxRepository {
             rows[i] = new MapSqlParameterSource()
                     .addValue("shop", mail.shopId()).addValue("messageId", provisionalIds.get(i))
                     .addValue("kind", mail.kind().name()).addValue("templateKey", mail.templateKey())
-                    .addValue("envelopeFrom", envelopeFrom).addValue("from", formatFrom(mail))
+                    .addValue("envelopeFrom", mail.sender().envelopeFrom()).addValue("from", formatFrom(mail))
                     .addValue("to", String.join(",", mail.to())).addValue("subject", mail.subject())
                     .addValue("body", mail.body()).addValue("charset", mail.charset())
                     .addValue("now", timestamp(now)).addValue("headers", formatHeaders(mail.headers()));

@@ -17,7 +17,7 @@ import java.util.List;
 class PaymentMismatches {
 
     private static final String SELECT = """
-            SELECT m.*, o.order_no FROM payment_mismatch m JOIN customer_order o ON o.id = m.order_id""";
+            SELECT m.*, o.order_no FROM payment_mismatch m JOIN order_number_view o ON o.order_id = m.order_id""";
 
     private final JdbcClient jdbc;
 

@@ -1,5 +1,6 @@
 package jp.cartflow.subscription.domain;
 
+import jp.cartflow.payment.PaymentMethodCode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

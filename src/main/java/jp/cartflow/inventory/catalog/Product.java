@@ -1,0 +1,6 @@
+package jp.cartflow.inventory.catalog;
+
+/** A catalogue product as a subscription sees it: code, name and the subscription prices (SUB-8). */
+public record Product(long id, String code, String name, boolean subscriptionEnabled, Long firstPrice,
+                      Long repeatPrice) {
+}
