@@ -26,6 +26,7 @@ CREATE TABLE cart_abandonment_settings (
     CONSTRAINT ck_cart_abandonment_settings_delay CHECK (delay_minutes > 0)
 );
 
--- the storefront's cart an order came from (an order with this cart id = the cart converted)
+-- the storefront's cart an order came from (an order with this cart id = the cart converted). A column of
+-- order's table: only order writes it, and cart asks through OrderRepository.existsForCart.
 ALTER TABLE customer_order ADD COLUMN cart_id VARCHAR(64);
 CREATE INDEX ix_customer_order_shop_id_cart_id ON customer_order (shop_id, cart_id);

@@ -41,10 +41,10 @@ class CartAbandonments {
     private final MailOutbox outbox;
     private final BounceRegistry bounces;
     private final ShopDirectory shops;
-    private final CartAbandonmentEngine engine;
+    private final CartReminderProcesses engine;
 
     CartAbandonments(JdbcClient jdbc, Clock clock, MarketingConsentService contacts, OrderRepository orders,
-                     MailOutbox outbox, BounceRegistry bounces, ShopDirectory shops, CartAbandonmentEngine engine) {
+                     MailOutbox outbox, BounceRegistry bounces, ShopDirectory shops, CartReminderProcesses engine) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.contacts = contacts;
@@ -86,7 +86,7 @@ class CartAbandonments {
                 .param("items", lines.toString()).param("now", ts(now)).param("remindAt", ts(remindAt))
                 .update(keys, "id");
         Abandonment abandonment = find(shopId, cartId).orElseThrow();
-        engine.start(abandonment);
+        engine.start(abandonment.cartId(), abandonment.id(), abandonment.remindAt());
         return abandonment;
     }
 
@@ -96,7 +96,7 @@ class CartAbandonments {
         Abandonment a = find(shopId, cartId).orElseThrow(() -> ApiException.notFound("abandoned cart " + cartId, "cartId"));
         jdbc.sql("UPDATE cart_abandonment SET converted_at = COALESCE(converted_at, :now) WHERE id = :id")
                 .param("now", ts(clock.instant())).param("id", a.id()).update();
-        engine.converted(a);
+        engine.converted(a.cartId());
         return find(shopId, cartId).orElseThrow();
     }
 

@@ -74,15 +74,16 @@ class CampaignRepository {
                 .param("report", report).param("at", ts(at)).param("id", id).update();
     }
 
-    /** Writes one recipient row per segment member (INSERT … SELECT: no member list in memory). */
+    /** Writes one recipient row per segment member (INSERT … SELECT from member's published view: no member list in memory). */
     int insertRecipients(Campaign campaign, Instant now) {
         SegmentSql where = SegmentSql.of(campaign.segment());
         return jdbc.sql("""
                 INSERT INTO newsletter_recipient (campaign_id, member_id, email, domain, status, updated_at)
-                SELECT :campaign, m.id, LOWER(m.email), LOWER(SUBSTRING(m.email FROM POSITION('@' IN m.email) + 1)),
+                SELECT :campaign, m.member_id, LOWER(m.email), LOWER(SUBSTRING(m.email FROM POSITION('@' IN m.email) + 1)),
                     CASE WHEN m.marketing_consent THEN 'QUEUED' ELSE 'SKIPPED_NO_CONSENT' END, :now
-                FROM member m WHERE m.shop_id = :shop
-                AND NOT EXISTS (SELECT 1 FROM newsletter_recipient r WHERE r.campaign_id = :campaign AND r.member_id = m.id)
+                FROM member_contact_view m WHERE m.shop_id = :shop
+                AND NOT EXISTS (SELECT 1 FROM newsletter_recipient r
+                    WHERE r.campaign_id = :campaign AND r.member_id = m.member_id)
                 AND\s""" + where.sql())
                 .param("campaign", campaign.id()).param("now", ts(now)).param("shop", campaign.shopId())
                 .params(where.params()).update();
@@ -93,7 +94,7 @@ class CampaignRepository {
         String exclusion = excludedDomains.isEmpty() ? "" : " AND r.domain NOT IN (:excluded)";
         JdbcClient.StatementSpec spec = jdbc.sql("""
                 SELECT r.id, r.member_id, r.email, r.domain, m.marketing_consent, m.last_name, m.first_name
-                FROM newsletter_recipient r JOIN member m ON m.id = r.member_id
+                FROM newsletter_recipient r JOIN member_contact_view m ON m.member_id = r.member_id
                 WHERE r.campaign_id = :campaign AND r.status = 'QUEUED' AND r.outbox_id IS NULL AND r.id > :after"""
                 + exclusion + " ORDER BY r.id FETCH FIRST " + limit + " ROWS ONLY")
                 .param("campaign", campaignId).param("after", afterId);

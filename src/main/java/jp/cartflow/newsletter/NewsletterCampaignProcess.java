@@ -1,24 +1,24 @@
 package jp.cartflow.newsletter;
 
 /** The process key, element ids and variables of bpmn/NewsletterCampaignProcess.bpmn. */
-final class NewsletterCampaignProcess {
+public final class NewsletterCampaignProcess {
 
-    static final String KEY = "NewsletterCampaignProcess";
-    static final String TASK_APPROVE = "Task_ApproveCampaign";
-    static final String TASK_SEND_BATCH = "Task_SendBatch";
-    static final String TIMER_SEND_AT = "TimerEvent_SendAt";
+    public static final String KEY = "NewsletterCampaignProcess";
+    public static final String TASK_APPROVE = "Task_ApproveCampaign";
+    public static final String TASK_SEND_BATCH = "Task_SendBatch";
+    public static final String TIMER_SEND_AT = "TimerEvent_SendAt";
 
     /** Variable names. */
-    static final class Var {
-        static final String CAMPAIGN_ID = "campaignId";
-        static final String APPROVAL_REQUIRED = "approvalRequired";
-        static final String SEND_AT = "sendAt";
-        static final String DECISION = "decision";
-        static final String REVIEW_COMMENT = "reviewComment";
-        static final String CANCELLED = "cancelled";
-        static final String REMAINING = "remaining";
-        static final String NEXT_BATCH_AT = "nextBatchAt";
-        static final String BATCHES = "batches";
+    public static final class Var {
+        public static final String CAMPAIGN_ID = "campaignId";
+        public static final String APPROVAL_REQUIRED = "approvalRequired";
+        public static final String SEND_AT = "sendAt";
+        public static final String DECISION = "decision";
+        public static final String REVIEW_COMMENT = "reviewComment";
+        public static final String CANCELLED = "cancelled";
+        public static final String REMAINING = "remaining";
+        public static final String NEXT_BATCH_AT = "nextBatchAt";
+        public static final String BATCHES = "batches";
 
         private Var() {
         }

@@ -1,6 +1,7 @@
 package jp.cartflow.newsletter;
 
 import jp.cartflow.mail.bounce.BounceRegistry;
+import jp.cartflow.member.Members;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.shop.ShopDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,22 +24,24 @@ class NewsletterCampaigns {
 
     private final CampaignRepository campaigns;
     private final NewsletterSettings settings;
-    private final NewsletterCampaignEngine engine;
+    private final CampaignProcesses engine;
     private final NewsletterSender sender;
     private final BounceRegistry bounces;
     private final ShopDirectory shops;
+    private final Members members;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    NewsletterCampaigns(CampaignRepository campaigns, NewsletterSettings settings, NewsletterCampaignEngine engine,
-                        NewsletterSender sender, BounceRegistry bounces, ShopDirectory shops, JdbcClient jdbc,
-                        Clock clock) {
+    NewsletterCampaigns(CampaignRepository campaigns, NewsletterSettings settings, CampaignProcesses engine,
+                        NewsletterSender sender, BounceRegistry bounces, ShopDirectory shops, Members members,
+                        JdbcClient jdbc, Clock clock) {
         this.campaigns = campaigns;
         this.settings = settings;
         this.engine = engine;
         this.sender = sender;
         this.bounces = bounces;
         this.shops = shops;
+        this.members = members;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -56,7 +59,7 @@ class NewsletterCampaigns {
         Campaign.Status status = s.approvalRequired() ? Campaign.Status.AWAITING_APPROVAL : Campaign.Status.SCHEDULED;
         long id = campaigns.insert(shopId, subject, body, segment, sendAt, status, user, clock.instant());
         Campaign campaign = campaigns.find(id).orElseThrow();
-        engine.start(campaign, s.approvalRequired());
+        engine.start(campaign.businessKey(), campaign.id(), s.approvalRequired(), campaign.sendAt());
         return campaign;
     }
 
@@ -80,7 +83,7 @@ class NewsletterCampaigns {
 
     Preview preview(Campaign campaign) {
         SegmentSql where = SegmentSql.of(campaign.segment());
-        List<Object[]> members = jdbc.sql("SELECT m.email, m.marketing_consent FROM member m WHERE m.shop_id = :shop AND "
+        List<Object[]> members = jdbc.sql("SELECT m.email, m.marketing_consent FROM member_contact_view m WHERE m.shop_id = :shop AND "
                         + where.sql())
                 .param("shop", campaign.shopId()).params(where.params())
                 .query((rs, n) -> new Object[]{rs.getString(1), rs.getBoolean(2)}).list();
@@ -128,7 +131,7 @@ class NewsletterCampaigns {
         }
         campaigns.markCancelledBy(id, user);
         if (campaign.status() != Campaign.Status.SENDING) {
-            engine.cancelBeforeSending(campaign);
+            engine.cancelBeforeSending(campaign.businessKey());
             campaigns.finish(id, "配信前に中止 (" + user + ")", clock.instant());
         }
         return campaigns.find(id).orElseThrow();
@@ -159,10 +162,7 @@ class NewsletterCampaigns {
                 if (segment.value() == null || segment.value().isBlank()) {
                     throw ApiException.invalid("segment.value", "属性で絞り込むときは値が必要です");
                 }
-                boolean known = jdbc.sql("""
-                        SELECT COUNT(*) FROM member_attribute_definition WHERE shop_id = :shop AND attribute_no = :no""")
-                        .param("shop", shopId).param("no", segment.attributeNo()).query(Long.class).single() > 0;
-                if (!known) {
+                if (!members.hasAttribute(shopId, segment.attributeNo())) {
                     throw ApiException.invalid("segment.attributeNo",
                             "会員追加項目 " + segment.attributeNo() + " はこのショップにありません");
                 }

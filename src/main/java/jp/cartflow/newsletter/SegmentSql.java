@@ -3,7 +3,10 @@ package jp.cartflow.newsletter;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The WHERE condition on {@code member m} that selects a segment. */
+/**
+ * The WHERE condition on {@code member_contact_view m} that selects a segment, through the views member and
+ * subscription publish (V55): the segment is selected in the database, no member list in memory.
+ */
 record SegmentSql(String sql, Map<String, Object> params) {
 
     static SegmentSql of(Segment segment) {
@@ -14,16 +17,16 @@ record SegmentSql(String sql, Map<String, Object> params) {
                 params.put("segmentNo", segment.attributeNo());
                 params.put("segmentValue", segment.value());
                 yield """
-                        EXISTS (SELECT 1 FROM member_attribute_value v
-                            JOIN member_attribute_definition d ON d.id = v.definition_id
-                            WHERE v.member_id = m.id AND d.shop_id = m.shop_id AND d.attribute_no = :segmentNo
+                        EXISTS (SELECT 1 FROM member_attribute_view v
+                            WHERE v.member_id = m.member_id AND v.shop_id = m.shop_id AND v.attribute_no = :segmentNo
                             AND v.attribute_value = :segmentValue)""";
             }
             case SUBSCRIPTION -> "ACTIVE".equals(segment.value())
-                    ? "EXISTS (SELECT 1 FROM subscription s WHERE s.member_id = m.id AND s.status = 'ACTIVE')"
+                    ? "EXISTS (SELECT 1 FROM subscription_member_view s WHERE s.member_id = m.member_id AND s.status = 'ACTIVE')"
                     : """
-                    EXISTS (SELECT 1 FROM subscription s WHERE s.member_id = m.id)
-                    AND NOT EXISTS (SELECT 1 FROM subscription s WHERE s.member_id = m.id AND s.status = 'ACTIVE')""";
+                    EXISTS (SELECT 1 FROM subscription_member_view s WHERE s.member_id = m.member_id)
+                    AND NOT EXISTS (SELECT 1 FROM subscription_member_view s
+                        WHERE s.member_id = m.member_id AND s.status = 'ACTIVE')""";
         };
         return new SegmentSql(sql, params);
     }
