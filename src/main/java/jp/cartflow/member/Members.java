@@ -28,6 +28,12 @@ public class Members {
         this.jdbc = jdbc;
     }
 
+    /** True when the shop defines the custom member attribute {@code attributeNo} (e.g. for a newsletter segment). */
+    public boolean hasAttribute(long shopId, int attributeNo) {
+        return jdbc.sql("SELECT COUNT(*) FROM member_attribute_definition WHERE shop_id = :shop AND attribute_no = :no")
+                .param("shop", shopId).param("no", attributeNo).query(Long.class).single() > 0;
+    }
+
     public Optional<Member> member(long shopId, long memberId) {
         return jdbc.sql("SELECT " + MEMBER_COLUMNS + " FROM member WHERE shop_id = :shop AND id = :id")
                 .param("shop", shopId).param("id", memberId).query(Members::member).optional();

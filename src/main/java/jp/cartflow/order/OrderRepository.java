@@ -32,6 +32,12 @@ public class OrderRepository {
         this.events = events;
     }
 
+    /** True when an order came from the storefront cart {@code cartId} (cart abandonment: the cart converted). */
+    public boolean existsForCart(long shopId, String cartId) {
+        return jdbc.sql("SELECT COUNT(*) FROM customer_order WHERE shop_id = :shop AND cart_id = :cart")
+                .param("shop", shopId).param("cart", cartId).query(Long.class).single() > 0;
+    }
+
     public Optional<Order> findByOrderNo(long shopId, String orderNo) {
         return jdbc.sql("SELECT * FROM customer_order WHERE shop_id = :shop AND order_no = :no")
                 .param("shop", shopId).param("no", orderNo).query(OrderRepository::order).optional();

@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,6 +98,84 @@ public class MailOutbox {
         List<Long> ids = repository.queuedForwards(inventoryToolId);
         ids.forEach(id -> repository.markWithheld(id, clock.instant()));
         return ids.size();
+    }
+
+    /**
+     * Queues many mails of one shop in the caller's transaction with one JDBC batch (newsletter batches);
+     * returns the outbox ids in input order. The mails are sent by {@link #sendAll}.
+     */
+    @Transactional
+    public List<Long> queueAll(long shopId, List<NewMail> mails) {
+        if (mails.isEmpty()) {
+            return List.of();
+        }
+        List<String> provisional = new ArrayList<>(mails.size());
+        for (NewMail mail : mails) {
+            if (mail.shopId() != shopId) {
+                throw new IllegalArgumentException("a batch belongs to one shop");
+            }
+            provisional.add("<pending." + UUID.randomUUID() + "@" + messageIdDomain + ">");
+        }
+        return repository.insertAll(mails, provisional, clock.instant());
+    }
+
+    /** What {@link #sendAll} did with one mail. */
+    public record BatchOutcome(long outboxId, boolean sent, String error) {
+    }
+
+    /**
+     * Sends queued mails over one SMTP connection (a newsletter batch). A mail already SENT is reported sent
+     * and not sent again (a retried batch). Successes are recorded every {@code chunk} mails in a short
+     * transaction of their own; a failure is recorded at once (permanent → FAILED, else it stays QUEUED with
+     * the error). Delivery stays at-least-once: a crash before a chunk is recorded resends that chunk with the
+     * same Message-IDs. Never clears a bounce record of a NEWSLETTER mail (BNC-3).
+     */
+    public List<BatchOutcome> sendAll(List<Long> ids) {
+        List<BatchOutcome> outcomes = new ArrayList<>(ids.size());
+        List<OutboxMail> pending = new ArrayList<>();
+        List<String> replies = new ArrayList<>();
+        try (MailTransport.Connection connection = transport.openConnection()) {
+            for (OutboxMail mail : repository.findAll(ids)) {
+                if (mail.status() == OutboxMail.Status.SENT) {
+                    outcomes.add(new BatchOutcome(mail.id(), true, null));
+                    continue;
+                }
+                try {
+                    SmtpReceipt receipt = connection.send(toOutgoing(mail));
+                    pending.add(mail);
+                    replies.add(receipt.serverReply());
+                    outcomes.add(new BatchOutcome(mail.id(), true, null));
+                } catch (MailDeliveryException e) {
+                    recordFailureSeparately(mail, e, null);
+                    outcomes.add(new BatchOutcome(mail.id(), false, e.getMessage()));
+                }
+                if (pending.size() >= SEND_ALL_CHUNK) {
+                    recordSent(pending, replies);
+                }
+            }
+        } finally {
+            recordSent(pending, replies);
+        }
+        return outcomes;
+    }
+
+    private static final int SEND_ALL_CHUNK = 100;
+
+    private void recordSent(List<OutboxMail> mails, List<String> replies) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        Instant sentAt = clock.instant();
+        separateTransaction.executeWithoutResult(status -> {
+            repository.markAllSent(mails.stream().map(OutboxMail::id).toList(), replies, sentAt);
+            for (OutboxMail mail : mails) {
+                events.publishEvent(new MailSent(mail.id(), mail.shopId(), mail.orderId(), mail.kind(),
+                        mail.templateKey(), mail.to(), sentAt, mail.messageId(), mail.inventoryToolId()));
+                clearBounceUnlessNewsletter(mail);
+            }
+        });
+        mails.clear();
+        replies.clear();
     }
 
     public OutboxMail get(long id) {
@@ -187,6 +267,10 @@ public class MailOutbox {
         repository.markSent(mail.id(), receipt.serverReply(), sentAt);
         events.publishEvent(new MailSent(mail.id(), mail.shopId(), mail.orderId(), mail.kind(), mail.templateKey(),
                 mail.to(), sentAt, mail.messageId(), mail.inventoryToolId()));
+        clearBounceUnlessNewsletter(mail);
+    }
+
+    private void clearBounceUnlessNewsletter(OutboxMail mail) {
         if (mail.kind() == MailKind.TRANSACTIONAL || mail.kind() == MailKind.NOTICE) {
             for (String address : mail.to()) {
                 if (bounces.clear(mail.shopId(), address, "mail " + mail.messageId())) {
@@ -202,10 +286,13 @@ public class MailOutbox {
     }
 
     private static OutgoingMail toOutgoing(OutboxMail mail) {
+        Map<String, String> headers = new LinkedHashMap<>(mail.headers());
+        if (mail.orderId() != null) {
+            headers.put("X-Cartflow-Order-Id", String.valueOf(mail.orderId()));
+        }
         return new OutgoingMail(mail.messageId(), mail.envelopeFrom(), parseAddress(mail.fromAddress()),
                 mail.to().stream().map(MailAddress::of).toList(), mail.cc().stream().map(MailAddress::of).toList(),
-                mail.subject(), mail.body(), mail.charset(),
-                mail.orderId() == null ? Map.of() : Map.of("X-Cartflow-Order-Id", String.valueOf(mail.orderId())));
+                mail.subject(), mail.body(), mail.charset(), headers);
     }
 
     static MailAddress parseAddress(String formatted) {

@@ -1,5 +1,7 @@
 package jp.cartflow.mail.outbox;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -11,6 +13,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,9 +22,11 @@ import java.util.Optional;
 class OutboxRepository {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    OutboxRepository(JdbcClient jdbc) {
+    OutboxRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     long insert(NewMail mail, String provisionalMessageId, Instant now, Instant nextAttemptAt) {
@@ -28,9 +34,9 @@ class OutboxRepository {
         jdbc.sql("""
                 INSERT INTO mail_outbox (shop_id, message_id, kind, template_key, order_id, inventory_tool_id,
                     envelope_from, from_address, to_address, cc_address, subject, body, charset, status,
-                    attempts, next_attempt_at, created_at)
+                    attempts, next_attempt_at, created_at, extra_headers)
                 VALUES (:shop, :messageId, :kind, :templateKey, :orderId, :toolId, :envelopeFrom, :from, :to, :cc,
-                    :subject, :body, :charset, 'QUEUED', 0, :next, :now)""")
+                    :subject, :body, :charset, 'QUEUED', 0, :next, :now, :headers)""")
                 .param("shop", mail.shopId())
                 .param("messageId", provisionalMessageId)
                 .param("kind", mail.kind().name())
@@ -46,6 +52,7 @@ class OutboxRepository {
                 .param("charset", mail.charset())
                 .param("next", timestamp(nextAttemptAt))
                 .param("now", timestamp(now))
+                .param("headers", formatHeaders(mail.headers()))
                 .update(keys, "id");
         return keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class) : keys.getKey().longValue();
     }
@@ -140,7 +147,84 @@ class OutboxRepository {
                 rs.getString("subject"), rs.getString("body"), rs.getString("charset"),
                 OutboxMail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 instant(rs, "next_attempt_at"), rs.getString("last_error"), rs.getString("smtp_reply"),
-                instant(rs, "created_at"), instant(rs, "sent_at"));
+                instant(rs, "created_at"), instant(rs, "sent_at"), parseHeaders(rs.getString("extra_headers")));
+    }
+
+    /**
+     * Queues many mails with one JDBC batch (newsletter batches). Each row gets a provisional
+     * {@code <pending.uuid@domain>} id first, then one statement turns them into {@code <outbox-id.uuid@domain>}
+     * (the form {@link jp.cartflow.mail.smtp.MessageIds#forOutbox} makes). Returns the ids in input order.
+     */
+    List<Long> insertAll(List<NewMail> mails, List<String> provisionalIds, Instant now) {
+        if (mails.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[mails.size()];
+        for (int i = 0; i < rows.length; i++) {
+            NewMail mail = mails.get(i);
+            rows[i] = new MapSqlParameterSource()
+                    .addValue("shop", mail.shopId()).addValue("messageId", provisionalIds.get(i))
+                    .addValue("kind", mail.kind().name()).addValue("templateKey", mail.templateKey())
+                    .addValue("envelopeFrom", mail.sender().envelopeFrom()).addValue("from", formatFrom(mail))
+                    .addValue("to", String.join(",", mail.to())).addValue("subject", mail.subject())
+                    .addValue("body", mail.body()).addValue("charset", mail.charset())
+                    .addValue("now", timestamp(now)).addValue("headers", formatHeaders(mail.headers()));
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        named.batchUpdate("""
+                INSERT INTO mail_outbox (shop_id, message_id, kind, template_key, envelope_from, from_address,
+                    to_address, subject, body, charset, status, attempts, created_at, extra_headers)
+                VALUES (:shop, :messageId, :kind, :templateKey, :envelopeFrom, :from, :to, :subject, :body, :charset,
+                    'QUEUED', 0, :now, :headers)""", rows, keys, new String[]{"id"});
+        List<Long> ids = keys.getKeyList().stream().map(k -> ((Number) k.get(k.containsKey("id") ? "id" : "ID")).longValue())
+                .toList();
+        jdbc.sql("""
+                UPDATE mail_outbox SET message_id = REPLACE(message_id, '<pending.', CONCAT('<outbox-', CAST(id AS VARCHAR(20)), '.'))
+                WHERE id IN (:ids)""").param("ids", ids).update();
+        return ids;
+    }
+
+    List<OutboxMail> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM mail_outbox WHERE id IN (:ids) ORDER BY id").param("ids", ids)
+                .query(OutboxRepository::map).list();
+    }
+
+    /** Marks many mails sent with one JDBC batch. */
+    void markAllSent(List<Long> ids, List<String> replies, Instant at) {
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[ids.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new MapSqlParameterSource().addValue("id", ids.get(i))
+                    .addValue("reply", truncate(replies.get(i), 1000)).addValue("at", timestamp(at));
+        }
+        named.batchUpdate("""
+                UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, smtp_reply = :reply, sent_at = :at,
+                    next_attempt_at = NULL, last_error = NULL WHERE id = :id""", rows);
+    }
+
+    static String formatHeaders(Map<String, String> headers) {
+        if (headers == null || headers.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        headers.forEach((name, value) -> sb.append(name).append(": ").append(value).append('\n'));
+        return sb.toString();
+    }
+
+    static Map<String, String> parseHeaders(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line : stored.split("\n")) {
+            int colon = line.indexOf(": ");
+            if (colon > 0) {
+                headers.put(line.substring(0, colon), line.substring(colon + 2));
+            }
+        }
+        return headers;
     }
 
     private static List<String> split(String addresses) {

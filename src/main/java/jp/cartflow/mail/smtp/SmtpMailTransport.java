@@ -26,7 +26,9 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * {@link MailTransport} over SMTP with Jakarta Mail (Eclipse Angus). One connection per mail; thread-safe.
+ * {@link MailTransport} over SMTP with Jakarta Mail (Eclipse Angus). {@link #send} opens one connection per mail
+ * and is thread-safe; {@link #openConnection()} keeps one connection for a batch (reconnecting once when the
+ * server dropped it).
  *
  * <p>What goes on the wire (MAIL-5):
  * <ul>
@@ -134,6 +136,65 @@ public class SmtpMailTransport implements MailTransport {
                 transport.close();
             } catch (MessagingException ignored) {
                 // the mail was accepted (or already failed); a failing QUIT changes nothing
+            }
+        }
+    }
+
+    @Override
+    public Connection openConnection() {
+        return new ReusedConnection();
+    }
+
+    /** One SMTP session for many mails: connects lazily, reconnects when the server closed it between mails. */
+    private final class ReusedConnection implements Connection {
+
+        private SMTPTransport transport;
+
+        @Override
+        public SmtpReceipt send(OutgoingMail mail) throws MailDeliveryException {
+            SMTPMessage message = buildMessage(mail);
+            boolean reused = transport != null;
+            try {
+                return sendOnce(mail, message);
+            } catch (MailDeliveryException failure) {
+                if (failure.isPermanent() || !reused) {
+                    throw failure;
+                }
+                // the server may have closed an idle connection: one fresh connection, one more try
+                return sendOnce(mail, message);
+            }
+        }
+
+        private SmtpReceipt sendOnce(OutgoingMail mail, SMTPMessage message) throws MailDeliveryException {
+            try {
+                // no isConnected(): Angus answers it with a NOOP round trip per mail; a dropped connection shows
+                // as a failure instead, which closes it so the next attempt connects again
+                if (transport == null) {
+                    transport = (SMTPTransport) session.getTransport("smtp");
+                    transport.connect(properties.host(), properties.port(), properties.username(),
+                            properties.authenticates() ? properties.password() : null);
+                }
+                transport.sendMessage(message, message.getAllRecipients());
+                return new SmtpReceipt(mail.messageId(), transport.getLastReturnCode(),
+                        trim(transport.getLastServerResponse()));
+            } catch (MessagingException e) {
+                MailDeliveryException failure = toDeliveryException(mail, e, transport);
+                if (!failure.isPermanent()) {
+                    close();
+                }
+                throw failure;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // a failing QUIT changes nothing
+                }
+                transport = null;
             }
         }
     }
@@ -257,7 +318,7 @@ public class SmtpMailTransport implements MailTransport {
         }
         // 2. e.g. AuthenticationFailedException (535) has no code of its own; the transport knows the last reply.
         //    Only a failure code counts: a 2xx/3xx there is the reply *before* a dropped connection or timeout.
-        int last = transport.getLastReturnCode();
+        int last = transport == null ? -1 : transport.getLastReturnCode();
         if (isReplyCode(last)) {
             String reply = trim(transport.getLastServerResponse());
             return MailDeliveryException.fromReply(prefix + reply, last, reply, e);

@@ -44,6 +44,8 @@ import static jp.cartflow.platform.security.CartflowGroups.authority;
  *   <li>{@code /simulator/**} (demo only): the application's own gateway adapters
  *       ({@link SimulatorCallerAuthentication}) and the administrator.</li>
  *   <li>Anonymous: only {@code /actuator/health} and the webapps' login pages and assets.</li>
+ *   <li>Open for newsletter readers: {@code GET /files/{id}} (an upload by its unguessable id) and
+ *       {@code /newsletter/unsubscribe} (the signed, expiring link is the credential).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -126,6 +128,10 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator", "/actuator/**").hasAuthority(authority(ADMIN))
                 .requestMatchers("/", "/error").permitAll()
+                // newsletter readers: uploaded files by their unguessable id (MAIL-3), signed one-click unsubscribe
+                .requestMatchers(HttpMethod.GET, "/files/*").permitAll()
+                .requestMatchers(HttpMethod.GET, "/newsletter/unsubscribe").permitAll()
+                .requestMatchers(HttpMethod.POST, "/newsletter/unsubscribe").permitAll()
                 // the webapps: login pages for everyone, the login itself and everything else for staff only
                 .requestMatchers(webappPublicRoutes()).permitAll()
                 .requestMatchers(WebappAuthentication.LOGIN).hasAnyAuthority(STAFF)

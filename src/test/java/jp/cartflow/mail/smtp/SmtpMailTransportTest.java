@@ -446,4 +446,17 @@ class SmtpMailTransportTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("a batch connection sends many mails over one session and reconnects once when the server dropped it")
+    void batchConnectionReusesAndReconnects() throws Exception {
+        try (MailTransport.Connection connection = transport().openConnection()) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(connection.send(mail(newMessageId(), SUBJECT, BODY, "UTF-8")).replyCode()).isEqualTo(250);
+            }
+            greenMail.reset(); // the server restarts: the open session is gone
+            assertThat(connection.send(mail(newMessageId(), SUBJECT, BODY, "UTF-8")).replyCode()).isEqualTo(250);
+        }
+        assertThat(greenMail.getReceivedMessages()).as("after the restart").hasSize(1);
+    }
 }
