@@ -3,6 +3,7 @@
 //  2. Japanese messages for the checks Camunda Forms (form-js) makes in the browser; form-js has no
 //     translation hook, so its English messages are replaced where they appear
 //  3. Japanese day and month names for the AngularJS date pickers (Tasklist's due date, Cockpit's filters)
+//  4. dates and times shown in Japan time (Asia/Tokyo) whatever the zone of the operator's PC
 import { chosenLocale, KEY_NAME } from './locale.js';
 
 const ja = chosenLocale() === 'ja';
@@ -46,6 +47,24 @@ function translateFormMessage(text) {
   return null;
 }
 
+// A refused Complete arrives as "Cannot submit task form <task id>: <our Japanese reason>" (the REST API's
+// prefix); the operator needs only the reason.
+const SUBMIT_PREFIX = /^\s*Cannot submit task form [0-9a-zA-Z-]+:\s*/;
+
+function stripSubmitPrefix(root) {
+  root.querySelectorAll('.page-notifications .alert *, .notifications .alert *').forEach((el) => {
+    if (el.children.length === 0 && SUBMIT_PREFIX.test(el.textContent || '')) {
+      el.textContent = el.textContent.replace(SUBMIT_PREFIX, '');
+    }
+  });
+}
+
+function translateFormPlaceholders(root) {
+  root.querySelectorAll('.fjs-select-placeholder').forEach((el) => {
+    if (el.textContent.trim() === 'Select') el.textContent = '選択してください';
+  });
+}
+
 function translateFormErrors(root) {
   root.querySelectorAll('.fjs-form-field-error li, .fjs-form-field-error span, .fjs-form-field-error').forEach((el) => {
     if (el.children.length) return;
@@ -77,13 +96,64 @@ function japaneseAngularLocale() {
   }]);
 }
 
+// ---- 4. Japan time ---------------------------------------------------------------------------------
+// The webapps format every date through the camDate filter with moment.js in the browser's zone, and bundle
+// no time-zone data (no moment-timezone). Japan has kept UTC+9 without daylight saving since 1951, so the
+// filter gets the instant shifted by the difference between the browser's offset and +9 hours: moment then
+// prints Tokyo's wall clock. Only display is affected; dates the operator picks (due date) stay in the
+// browser's zone (docs/operations.md).
+const TOKYO_OFFSET_MINUTES = 9 * 60;
+
+function toTokyoWallClock(value) {
+  let date;
+  if (value instanceof Date) date = value;
+  else if (typeof value === 'number') date = new Date(value);
+  else if (typeof value === 'string') date = new Date(value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  else return value;
+  if (isNaN(date.getTime())) return value;
+  return new Date(date.getTime() + (TOKYO_OFFSET_MINUTES + date.getTimezoneOffset()) * 60000);
+}
+
+function tokyoDates() {
+  const angular = window.angular;
+  if (!angular || !angular.module) return;
+  angular.module('ng').config(['$provide', ($provide) => {
+    $provide.decorator('$filter', ['$delegate', ($filter) => {
+      const decorated = (name) => {
+        const filter = $filter(name);
+        if (name !== 'camDate' || filter.cartflowTokyo) return filter;
+        const tokyo = function (value, ...rest) {
+          return filter.call(this, value ? toTokyoWallClock(value) : value, ...rest);
+        };
+        tokyo.$stateful = filter.$stateful;
+        tokyo.cartflowTokyo = true;
+        return tokyo;
+      };
+      return decorated;
+    }]);
+  }]);
+}
+
+function tokyoFooter() {
+  const footer = document.getElementById('footer-timezone');
+  const text = ja ? '日時は日本時間 (Asia/Tokyo) で表示しています' : 'Dates and times are shown in Japan time (Asia/Tokyo)';
+  if (footer && footer.textContent.trim() !== text) footer.textContent = text;
+}
+
+try { tokyoDates(); } catch (e) { /* without it, times show in the browser's zone, as the footer then says */ }
+
 if (ja) {
   try { japaneseAngularLocale(); } catch (e) { /* the webapp works without it, in English calendar names */ }
 }
 
 const observer = new MutationObserver(() => {
   addLanguageSwitch();
-  if (ja) translateFormErrors(document.body);
+  tokyoFooter();
+  stripSubmitPrefix(document.body);
+  if (ja) {
+    translateFormErrors(document.body);
+    translateFormPlaceholders(document.body);
+  }
 });
 observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 addLanguageSwitch();
