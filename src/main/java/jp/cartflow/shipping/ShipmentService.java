@@ -97,7 +97,7 @@ public class ShipmentService {
         orders.appendEvent(order.id(), actor, "TRACKING_NUMBER_REQUESTED",
                 "shipment " + shipment.shipmentNo(), clock.instant());
         String instance = notifications.startAwaitingTrackingNumber(orderNo, order.id(), shipment.id(),
-                includeSubscriptionNo, shops.carriers(shop.id()));
+                includeSubscriptionNo, shipment.carrierCode(), shops.carriers(shop.id()));
         return new Registered(orderNo, shipment.id(), shipment.shipmentNo(), instance);
     }
 

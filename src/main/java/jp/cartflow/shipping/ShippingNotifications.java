@@ -12,7 +12,7 @@ public interface ShippingNotifications {
 
     /** Starts a notification that first asks an operator for the tracking number; returns the instance id. */
     String startAwaitingTrackingNumber(String orderNo, long orderId, long shipmentId, boolean includeSubscriptionNo,
-                                       List<Carrier> carriers);
+                                       String carrierCode, List<Carrier> carriers);
 
     /** Whether a notification is running for this shipment. */
     boolean isRunningFor(long shipmentId);

@@ -159,7 +159,7 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
         assertThat(simulator.calls(key(orderNo, 1))).as("SUB-6 the gateway was asked once, no automatic retry").isEqualTo(1);
 
         assertThatThrownBy(() -> completeAsOperator(pi, Map.of("operatorDecision", "SWITCH_METHOD",
-                "newPaymentMethod", "BOGUS"))).hasMessageContaining("not selectable");
+                "newPaymentMethod", "BOGUS"))).hasMessageContaining("変更先の支払方法を選んでください");
         assertThat(pi).isWaitingAt(TASK_RESOLVE_AUTHORIZATION_ERROR);
 
         completeAsOperator(pi, Map.of("operatorDecision", "SWITCH_METHOD", "newPaymentMethod", "COD"));
@@ -178,7 +178,7 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
         ProcessInstance pi = startedAndRun(orderNo);
 
         assertThatThrownBy(() -> completeAsOperator(pi, Map.of("operatorDecision", "SWITCH_METHOD",
-                "newPaymentMethod", "SBPS_CARD"))).hasMessageContaining("card is required");
+                "newPaymentMethod", "SBPS_CARD"))).hasMessageContaining("カード登録が必要です");
 
         completeAsOperator(pi, Map.of("operatorDecision", "SWITCH_METHOD", "newPaymentMethod", "NP_DEFERRED"));
         assertThat(pi).isWaitingAt(TASK_AUTHORIZE_CREDIT);
@@ -212,7 +212,7 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
         ProcessInstance pi = startedAndRun(orderNo);
 
         assertThatThrownBy(() -> completeAsOperator(pi, Map.of("operatorDecision", "RETRY_NOW")))
-                .hasMessageContaining("retrying is not enabled");
+                .hasMessageContaining("再与信はショップ設定で許可されていません");
         assertThat(pi).isWaitingAt(TASK_RESOLVE_AUTHORIZATION_ERROR);
 
         fixtures.setAuthRetryEnabled(true);

@@ -224,7 +224,7 @@ class ShippingNotificationProcessIT extends PostgresIntegrationTest {
         // a sagawa number has 12 digits: the completion is refused, nothing is recorded
         assertThatThrownBy(() -> tasks.complete(task.getId(),
                 Map.of("carrierCode", "sagawa", "trackingNumber", "ABC-123", "shippedDate", "2026-11-20")))
-                .hasMessageContaining("not a sagawa tracking number");
+                .hasMessageContaining("佐川急便の伝票番号の形式ではありません");
         assertThat(testOrders.trackingNumberCount(orderId)).isZero();
         assertThat(pi).isWaitingAt(TASK_REGISTER_TRACKING_NUMBER);
 

@@ -5,6 +5,7 @@ import jp.cartflow.shipping.ShippingNotificationProcess.Var;
 import jp.cartflow.shipping.ShippingNotifications;
 import jp.cartflow.shop.Carrier;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,8 @@ class CamundaShippingNotifications implements ShippingNotifications {
 
     @Override
     public String startAwaitingTrackingNumber(String orderNo, long orderId, long shipmentId,
-                                              boolean includeSubscriptionNo, List<Carrier> carriers) {
+                                              boolean includeSubscriptionNo, String carrierCode,
+                                              List<Carrier> carriers) {
         StringBuilder options = new StringBuilder("[");
         for (Carrier carrier : carriers) {
             options.append(options.length() > 1 ? "," : "")
@@ -42,7 +44,11 @@ class CamundaShippingNotifications implements ShippingNotifications {
                     .append(",\"value\":").append(json(carrier.code())).append('}');
         }
         options.append(']');
-        return runtime.startProcessInstanceByKey(ShippingNotificationProcess.KEY, orderNo, Variables.createVariables()
+        VariableMap variables = Variables.createVariables();
+        if (carrierCode != null) {
+            variables.putValue(Var.CARRIER_CODE, carrierCode); // the form preselects the shipment's carrier
+        }
+        return runtime.startProcessInstanceByKey(ShippingNotificationProcess.KEY, orderNo, variables
                 .putValue(Var.ORDER_ID, orderId)
                 .putValue(Var.ORDER_NO, orderNo)
                 .putValue(Var.SHIPMENT_ID, shipmentId)

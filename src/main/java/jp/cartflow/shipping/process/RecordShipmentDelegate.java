@@ -8,12 +8,16 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import jp.cartflow.platform.web.ApiException;
 import java.time.ZoneId;
 import java.util.Date;
 
 /** 出荷を記録する: stores what the operator entered in "伝票番号を登録する". Refused input fails the completion. */
 @Component("recordShipmentDelegate")
 class RecordShipmentDelegate implements JavaDelegate {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-M-d");
 
     private final ShipmentService shipments;
 
@@ -33,7 +37,7 @@ class RecordShipmentDelegate implements JavaDelegate {
         execution.setVariable(Var.TRACKING_REGISTERED, true);
     }
 
-    /** Tasklist's date field submits "2026-11-22"; the REST API may send a Date. */
+    /** The operator types 2026/11/30 or 2026-11-30 (Tokyo date); the REST API may send a Date. */
     static LocalDate date(Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;
@@ -41,7 +45,11 @@ class RecordShipmentDelegate implements JavaDelegate {
         if (value instanceof Date date) {
             return date.toInstant().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate();
         }
-        String text = value.toString();
-        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        String text = value.toString().strip().replace('/', '-');
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text, DAY);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalid(Var.SHIPPED_DATE, "出荷日は 2026/11/30 の形で入力してください / shipped date must look like 2026/11/30");
+        }
     }
 }
