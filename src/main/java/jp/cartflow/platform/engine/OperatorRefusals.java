@@ -1,6 +1,6 @@
 package jp.cartflow.platform.engine;
 
-import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.platform.errors.DomainException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A domain refusal ({@link ApiException}) raised while the engine runs our code — typically the
+ * A domain refusal ({@link DomainException}) raised while the engine runs our code — typically the
  * service task after an operator's form refusing what was entered — reaches Tasklist as a 400 with the
  * Japanese half of the message only (our messages read "日本語 / English"), instead of an engine 500
  * with a stack trace. It is logged once at WARN: the operator's input was wrong, the server is fine.
@@ -30,7 +30,7 @@ class OperatorRefusals extends AbstractProcessEnginePlugin {
     private static void invoke(DelegateInterceptor engine, DelegateInvocation invocation) throws Exception {
         try {
             engine.handleInvocation(invocation);
-        } catch (ApiException refused) {
+        } catch (DomainException refused) {
             String message = operatorMessage(refused.getMessage());
             LOG.warn("refused ({}{}): {}", refused.field() == null ? "" : refused.field(),
                     refused.rule() == null ? "" : ", " + refused.rule(), refused.getMessage());

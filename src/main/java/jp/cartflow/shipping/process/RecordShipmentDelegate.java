@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.platform.errors.DomainException;
 import java.time.ZoneId;
 import java.util.Date;
 
@@ -49,7 +49,7 @@ class RecordShipmentDelegate implements JavaDelegate {
         try {
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text, DAY);
         } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.invalid(Var.SHIPPED_DATE, "出荷日は 2026/11/30 の形で入力してください / shipped date must look like 2026/11/30");
+            throw DomainException.invalid(Var.SHIPPED_DATE, "出荷日は 2026/11/30 の形で入力してください / shipped date must look like 2026/11/30");
         }
     }
 }
