@@ -1,5 +1,6 @@
 package jp.cartflow.order;
 
+import jp.cartflow.member.Points;
 import jp.cartflow.member.Recipient;
 import jp.cartflow.order.events.OrderPlaced;
 import jp.cartflow.order.events.OrderedItem;
@@ -23,10 +24,12 @@ public class OrderCreation {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Points points;
 
-    OrderCreation(JdbcClient jdbc, ApplicationEventPublisher events) {
+    OrderCreation(JdbcClient jdbc, ApplicationEventPublisher events, Points points) {
         this.jdbc = jdbc;
         this.events = events;
+        this.points = points;
     }
 
     public record OrderRef(long id, String orderNo) {
@@ -113,6 +116,8 @@ public class OrderCreation {
                 .param("building", r.building()).param("tel", r.tel()).param("carrier", d.carrierId())
                 .param("slot", d.timeSlotCode()).param("delivery", d.deliveryDate())
                 .param("at", utc(o.orderedAt())).update();
+        // SUB-12, MEM-2: points used and earned go through the member's ledger; purchase statistics count the order
+        points.recordOrder(o.memberId(), o.orderNo(), a.total(), a.pointsUsed(), a.pointsEarned(), o.orderedAt());
         return new OrderRef(id, o.orderNo());
     }
 

@@ -160,6 +160,9 @@ public class SubscriptionService {
         OrderDraft draft = OrderDraft.first(lines, fees, config.terms(), pointsUsed, c.memo());
         checkPayment(shop, carrier, c.paymentMethod(), member == null ? null : member.id(), draft.total(),
                 "paymentMethod");
+        if (pointsUsed > 0 && !config.pointsUsableAtCheckout()) {
+            throw ApiException.rule("SUB-12", "pointsUsed", "ポイント利用は無効です / the shop does not take points at checkout");
+        }
         if (pointsUsed > 0 && (member == null || pointsUsed > members.points(member.id()))) {
             throw ApiException.invalid("pointsUsed", "保有ポイントを超えています / more points than the member has");
         }
@@ -167,9 +170,6 @@ public class SubscriptionService {
         long memberId = member != null ? member.id() : members.register(shop.id(), c.newMember().loginId(),
                 c.newMember().email(), c.recipient(), shopSettings.registrationPoints(shop.id()), now);
         member = members.member(shop.id(), memberId).orElseThrow();
-        if (pointsUsed > 0) {
-            members.usePoints(memberId, pointsUsed);
-        }
         Recipient recipient = c.recipient() != null ? c.recipient() : member.asRecipient();
         String no = settings.allocateNumber(shop.id(), timing.today(now));
         Schedule schedule = Schedule.afterCheckout(cycle, config.leadDays(), c.firstDeliveryDate(), timing, now);

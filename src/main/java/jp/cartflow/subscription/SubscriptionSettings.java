@@ -15,7 +15,7 @@ public record SubscriptionSettings(long shopId, boolean enabled, boolean newSubs
                                    NumberingRule numbering, Long numberingInitial, long numberingNext,
                                    boolean mypageChangeCycle, boolean mypageChangePayment,
                                    boolean mypageChangeAddress, boolean cardExpiryReminderAuto,
-                                   int cardExpiryWindowDays) {
+                                   int cardExpiryWindowDays, boolean pointsUsableAtCheckout) {
 
     public ShopTerms terms() {
         return new ShopTerms(perkFreeShipping, perkShippingDiscount, perkFreePaymentFee, pointsEnabled, pointsRateYen,
