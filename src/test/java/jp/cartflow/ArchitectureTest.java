@@ -89,8 +89,8 @@ class ArchitectureTest {
     @Test
     @DisplayName("only process adapters and delegates touch the engine API")
     void engineBehindPorts() {
-        noClasses().that().resideInAnyPackage("jp.cartflow.shop..", "jp.cartflow.order..", "jp.cartflow.mail.template..",
-                        "jp.cartflow.mail.templates..", "jp.cartflow.mail.smtp..", "jp.cartflow.mail.bounce..")
+        noClasses().that().resideInAnyPackage("jp.cartflow.shop..", "jp.cartflow.order..", "jp.cartflow.mail.taglanguage..",
+                        "jp.cartflow.mail.shoptemplates..", "jp.cartflow.mail.smtp..", "jp.cartflow.mail.bounce..")
                 .or().haveSimpleName("ShipmentService")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..")
                 .check(classes);

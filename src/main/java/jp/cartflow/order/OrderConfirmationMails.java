@@ -1,14 +1,13 @@
 package jp.cartflow.order;
 
+import jp.cartflow.mail.Mails;
+import jp.cartflow.mail.Sender;
+import jp.cartflow.mail.TemplatedMail;
 import jp.cartflow.mail.outbox.MailKind;
 import jp.cartflow.mail.outbox.MailOutbox;
-import jp.cartflow.mail.outbox.NewMail;
 import jp.cartflow.mail.outbox.OutboxMail;
 import jp.cartflow.order.events.OrderConfirmationQueued;
-import jp.cartflow.mail.template.RenderedMail;
-import jp.cartflow.mail.template.TemplateKey;
-import jp.cartflow.mail.templates.MailTemplateStore;
-import jp.cartflow.mail.templates.StoredTemplate;
+import jp.cartflow.mail.taglanguage.TemplateKey;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
@@ -25,22 +24,22 @@ import java.util.List;
  * forwards are reported back.
  */
 @Service
-public class OrderConfirmationMails {
+class OrderConfirmationMails {
 
     private final ShopDirectory shops;
     private final OrderRepository orders;
-    private final MailTemplateStore templates;
+    private final Mails mails;
     private final OrderMailContexts mailContexts;
     private final MailOutbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public OrderConfirmationMails(ShopDirectory shops, OrderRepository orders, MailTemplateStore templates,
+    public OrderConfirmationMails(ShopDirectory shops, OrderRepository orders, Mails mails,
                                   OrderMailContexts mailContexts, MailOutbox outbox, ApplicationEventPublisher events,
                                   Clock clock) {
         this.shops = shops;
         this.orders = orders;
-        this.templates = templates;
+        this.mails = mails;
         this.mailContexts = mailContexts;
         this.outbox = outbox;
         this.events = events;
@@ -55,12 +54,9 @@ public class OrderConfirmationMails {
         Shop shop = shops.current();
         Order order = orders.findByOrderNo(shop.id(), orderNo)
                 .orElseThrow(() -> ApiException.notFound("order " + orderNo, "orderNo"));
-        StoredTemplate template = templates.forSending(shop.id(), TemplateKey.ORDER_CONFIRMATION);
-        RenderedMail rendered = template.parsed().render(mailContexts.forOrder(shop, order, includeSubscriptionNo));
-        NewMail mail = new NewMail(shop.id(), MailKind.TRANSACTIONAL, TemplateKey.ORDER_CONFIRMATION.name(),
-                order.id(), null, shop.email(), shop.name(), List.of(order.email()), List.of(), rendered.subject(),
-                rendered.body(), template.charset(), false);
-        long customerMail = outbox.queue(mail);
+        long customerMail = mails.queue(TemplatedMail.of(shop.id(), TemplateKey.ORDER_CONFIRMATION,
+                mailContexts.forOrder(shop, order, includeSubscriptionNo), Sender.shop(shop), List.of(order.email()))
+                .aboutOrder(order.id()));
         events.publishEvent(new OrderConfirmationQueued(order.id(), shop.id(), order.orderNo(), customerMail,
                 clock.instant()));
         List<Long> forwards = outbox.forOrder(order.id()).stream()

@@ -1,5 +1,5 @@
 package jp.cartflow.order;
 
-public record OrderLine(int lineNo, Long productId, String productCode, String productName, long unitPrice,
+record OrderLine(int lineNo, Long productId, String productCode, String productName, long unitPrice,
                         int quantity) {
 }

@@ -1,10 +1,10 @@
 package jp.cartflow.order;
 
-import jp.cartflow.mail.template.MailContext;
-import jp.cartflow.mail.template.OrderLineView;
-import jp.cartflow.mail.template.OrderView;
-import jp.cartflow.mail.template.ShipmentView;
-import jp.cartflow.mail.template.ShopView;
+import jp.cartflow.mail.taglanguage.MailContext;
+import jp.cartflow.mail.taglanguage.OrderLineView;
+import jp.cartflow.mail.taglanguage.OrderView;
+import jp.cartflow.mail.taglanguage.ShipmentView;
+import jp.cartflow.mail.taglanguage.ShopView;
 import jp.cartflow.shop.Shop;
 import org.springframework.stereotype.Component;
 

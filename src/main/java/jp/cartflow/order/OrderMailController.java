@@ -16,7 +16,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/orders/{orderNo}")
 @Tag(name = "Order mails", description = "Order confirmation to the customer, forwarded to inventory tools (MAIL-4)")
-public class OrderMailController {
+class OrderMailController {
 
     private final OrderConfirmationMails confirmations;
 

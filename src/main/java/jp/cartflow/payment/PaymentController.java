@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 @RequestMapping("/api/orders/{orderNo}/payment")
 @Tag(name = "Payment", description = "Authorize, capture, cancel and change the amount of an order's payment")
-public class PaymentController {
+class PaymentController {
 
     /** Order numbers as the shop issues them. */
     static final String ORDER_NO = "[0-9A-Za-z_-]{1,64}";

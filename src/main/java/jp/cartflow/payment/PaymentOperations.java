@@ -23,7 +23,7 @@ import java.util.Set;
  * gateway approved; a declined call is recorded and answered, not an error.
  */
 @Service
-public class PaymentOperations {
+class PaymentOperations {
 
     /** The answer of an operation: the gateway's outcome and the order's payment status afterwards. */
     public record OperationResult(String orderNo, GatewayOperation operation, GatewayResult.Outcome outcome,

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** payment_transaction: one row per logical gateway call, unique by idempotency key (PAY-1). */
 @Repository
-public class PaymentTransactions {
+class PaymentTransactions {
 
     /** A recorded call; {@code outcome} is null while the call has no answer. */
     public record Recorded(long id, long orderId, Gateway gateway, GatewayOperation operation, String idempotencyKey,

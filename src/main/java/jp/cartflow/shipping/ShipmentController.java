@@ -24,7 +24,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/orders/{orderNo}")
 @Tag(name = "Shipments", description = "Register shipments; the customer gets the shipping-complete mail")
-public class ShipmentController {
+class ShipmentController {
 
     private final ShipmentService shipments;
 

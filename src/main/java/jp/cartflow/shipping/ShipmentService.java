@@ -1,13 +1,10 @@
 package jp.cartflow.shipping;
 
+import jp.cartflow.mail.Mails;
+import jp.cartflow.mail.Sender;
+import jp.cartflow.mail.TemplatedMail;
 import jp.cartflow.mail.bounce.BounceRegistry;
-import jp.cartflow.mail.outbox.MailKind;
-import jp.cartflow.mail.outbox.MailOutbox;
-import jp.cartflow.mail.outbox.NewMail;
-import jp.cartflow.mail.template.RenderedMail;
-import jp.cartflow.mail.template.TemplateKey;
-import jp.cartflow.mail.templates.MailTemplateStore;
-import jp.cartflow.mail.templates.StoredTemplate;
+import jp.cartflow.mail.taglanguage.TemplateKey;
 import jp.cartflow.order.Order;
 import jp.cartflow.order.OrderMailContexts;
 import jp.cartflow.order.OrderRepository;
@@ -43,21 +40,19 @@ public class ShipmentService {
     private final OrderRepository orders;
     private final ShippingNotifications notifications;
     private final BounceRegistry bounces;
-    private final MailTemplateStore templates;
+    private final Mails mails;
     private final OrderMailContexts mailContexts;
-    private final MailOutbox outbox;
     private final Clock clock;
 
     public ShipmentService(ShopDirectory shops, OrderRepository orders, ShippingNotifications notifications,
-                           BounceRegistry bounces, MailTemplateStore templates, OrderMailContexts mailContexts,
-                           MailOutbox outbox, Clock clock) {
+                           BounceRegistry bounces, Mails mails, OrderMailContexts mailContexts,
+                           Clock clock) {
         this.shops = shops;
         this.orders = orders;
         this.notifications = notifications;
         this.bounces = bounces;
-        this.templates = templates;
+        this.mails = mails;
         this.mailContexts = mailContexts;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -134,11 +129,10 @@ public class ShipmentService {
     public long queueShippingMail(long orderId, boolean includeSubscriptionNo, String actor, boolean bounceOverridden) {
         Order order = orders.get(orderId);
         Shop shop = shops.byId(order.shopId());
-        StoredTemplate template = templates.forSending(shop.id(), TemplateKey.SHIPPING_COMPLETE);
-        RenderedMail mail = template.parsed().render(mailContexts.forOrder(shop, order, includeSubscriptionNo));
-        long outboxId = outbox.queue(new NewMail(shop.id(), MailKind.TRANSACTIONAL, TemplateKey.SHIPPING_COMPLETE.name(),
-                order.id(), null, shop.email(), shop.name(), List.of(order.email()), List.of(), mail.subject(),
-                mail.body(), template.charset(), true));
+        long outboxId = mails.queue(TemplatedMail.of(shop.id(), TemplateKey.SHIPPING_COMPLETE,
+                        mailContexts.forOrder(shop, order, includeSubscriptionNo), Sender.shop(shop),
+                        List.of(order.email()))
+                .aboutOrder(order.id()).sentByItsProcess());
         orders.appendEvent(order.id(), actor, "SHIPPING_MAIL_QUEUED", (bounceOverridden
                 ? "宛先のバウンス警告を確認のうえ送信 / sent despite bounce warning; " : "")
                 + "outbox " + outboxId + " → " + order.email(), clock.instant());

@@ -1,17 +1,14 @@
 package jp.cartflow.subscription;
 
-import jp.cartflow.mail.outbox.MailKind;
-import jp.cartflow.mail.outbox.MailOutbox;
-import jp.cartflow.mail.outbox.NewMail;
-import jp.cartflow.mail.template.MailContext;
-import jp.cartflow.mail.template.MailTemplate;
-import jp.cartflow.mail.template.MemberView;
-import jp.cartflow.mail.template.RenderedMail;
-import jp.cartflow.mail.template.ShopView;
-import jp.cartflow.mail.template.TemplateError;
-import jp.cartflow.mail.template.TemplateKey;
-import jp.cartflow.mail.templates.MailTemplateStore;
-import jp.cartflow.mail.templates.StoredTemplate;
+import jp.cartflow.mail.Mails;
+import jp.cartflow.mail.Sender;
+import jp.cartflow.mail.TemplatedMail;
+import java.util.Optional;
+import jp.cartflow.mail.taglanguage.MailContext;
+import jp.cartflow.mail.taglanguage.MemberView;
+import jp.cartflow.mail.taglanguage.ShopView;
+import jp.cartflow.mail.taglanguage.TemplateError;
+import jp.cartflow.mail.taglanguage.TemplateKey;
 import jp.cartflow.member.Member;
 import jp.cartflow.member.MemberProfile;
 import jp.cartflow.member.Members;
@@ -45,13 +42,12 @@ public class CardExpiryReminders {
     private final Members members;
     private final CardsOnFile cards;
     private final ShopSettings shopSettings;
-    private final MailTemplateStore templates;
-    private final MailOutbox outbox;
+    private final Mails mails;
     private final Clock clock;
 
     public CardExpiryReminders(ShopDirectory shops, SubscriptionSettingsRepository settings,
                                SubscriptionRepository subscriptions, Members members, CardsOnFile cards,
-                               ShopSettings shopSettings, MailTemplateStore templates, MailOutbox outbox,
+                               ShopSettings shopSettings, Mails mails,
                                Clock clock) {
         this.shops = shops;
         this.settings = settings;
@@ -59,8 +55,7 @@ public class CardExpiryReminders {
         this.members = members;
         this.cards = cards;
         this.shopSettings = shopSettings;
-        this.templates = templates;
-        this.outbox = outbox;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -145,24 +140,20 @@ public class CardExpiryReminders {
                         ? ApiException.notFound("subscription " + subscriptionNo, "subscriptionNo")
                         : ApiException.conflict("subscriptionNo", "subscription " + subscriptionNo
                         + " is not a card-expiry target"));
-        List<TemplateError> errors = MailTemplate.validate(subject, body, TemplateKey.CARD_EXPIRY_REMINDER.dialect());
-        if (!errors.isEmpty()) {
-            TemplateError e = errors.get(0);
+        Optional<TemplateError> error = mails.firstError(TemplateKey.CARD_EXPIRY_REMINDER, subject, body);
+        if (error.isPresent()) {
+            TemplateError e = error.get();
             throw ApiException.invalid(e.part().name().toLowerCase(), "line " + e.line() + ": " + e.message());
         }
         queue(shop, t.memberId(), subject, body);
     }
 
     private void queue(Shop shop, long memberId, String subject, String body) {
-        StoredTemplate stored = templates.forSending(shop.id(), TemplateKey.CARD_EXPIRY_REMINDER);
-        MailTemplate template = subject == null ? stored.parsed()
-                : MailTemplate.parse(subject, body, TemplateKey.CARD_EXPIRY_REMINDER.dialect());
         MemberView member = memberView(memberId);
-        RenderedMail mail = template.render(MailContext.builder().shop(new ShopView(shop.name(), null, shop.email()))
-                .member(member).build());
-        outbox.queue(new NewMail(shop.id(), MailKind.TRANSACTIONAL, TemplateKey.CARD_EXPIRY_REMINDER.name(), null, null,
-                shop.email(), shop.name(), List.of(member.email()), List.of(), mail.subject(), mail.body(),
-                stored.charset(), false));
+        TemplatedMail mail = TemplatedMail.of(shop.id(), TemplateKey.CARD_EXPIRY_REMINDER,
+                MailContext.builder().shop(new ShopView(shop.name(), null, shop.email())).member(member).build(),
+                Sender.shop(shop), List.of(member.email()));
+        mails.queue(subject == null ? mail : mail.withEditedText(subject, body));
     }
 
     private MemberView memberView(long memberId) {

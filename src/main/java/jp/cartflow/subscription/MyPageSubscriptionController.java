@@ -23,7 +23,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/mypage/members/{memberId}/subscriptions")
 @Tag(name = "My-page subscriptions", description = "会員マイページの定期購入 (SUB-26, SUB-28)")
-public class MyPageSubscriptionController {
+class MyPageSubscriptionController {
 
     private final MyPageSubscriptionService mypage;
 

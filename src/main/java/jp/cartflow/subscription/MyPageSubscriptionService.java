@@ -1,16 +1,14 @@
 package jp.cartflow.subscription;
 
+import jp.cartflow.mail.Mails;
+import jp.cartflow.mail.Sender;
+import jp.cartflow.mail.TemplatedMail;
 import jp.cartflow.mail.outbox.MailKind;
-import jp.cartflow.mail.outbox.MailOutbox;
-import jp.cartflow.mail.outbox.NewMail;
-import jp.cartflow.mail.template.MailContext;
-import jp.cartflow.mail.template.MemberView;
-import jp.cartflow.mail.template.OrderView;
-import jp.cartflow.mail.template.RenderedMail;
-import jp.cartflow.mail.template.ShopView;
-import jp.cartflow.mail.template.TemplateKey;
-import jp.cartflow.mail.templates.MailTemplateStore;
-import jp.cartflow.mail.templates.StoredTemplate;
+import jp.cartflow.mail.taglanguage.MailContext;
+import jp.cartflow.mail.taglanguage.MemberView;
+import jp.cartflow.mail.taglanguage.OrderView;
+import jp.cartflow.mail.taglanguage.ShopView;
+import jp.cartflow.mail.taglanguage.TemplateKey;
 import jp.cartflow.member.Member;
 import jp.cartflow.member.Members;
 import jp.cartflow.member.Recipient;
@@ -32,24 +30,22 @@ import java.util.List;
  * shop allows each — never carrier, skip, termination or items. Every change mails the shop (SUB-28).
  */
 @Service
-public class MyPageSubscriptionService {
+class MyPageSubscriptionService {
 
     private final ShopDirectory shops;
     private final SubscriptionService subscriptions;
     private final SubscriptionSettingsRepository settings;
     private final Members members;
-    private final MailTemplateStore templates;
-    private final MailOutbox outbox;
+    private final Mails mails;
 
     public MyPageSubscriptionService(ShopDirectory shops, SubscriptionService subscriptions,
                                      SubscriptionSettingsRepository settings, Members members,
-                                     MailTemplateStore templates, MailOutbox outbox) {
+                                     Mails mails) {
         this.shops = shops;
         this.subscriptions = subscriptions;
         this.settings = settings;
         this.members = members;
-        this.templates = templates;
-        this.outbox = outbox;
+        this.mails = mails;
     }
 
     @Transactional(readOnly = true)
@@ -122,12 +118,9 @@ public class MyPageSubscriptionService {
                         + s.subscriptionNo() + ")" + what + "\n" + summary)
                 .includeSubscriptionNo(true)
                 .build();
-        StoredTemplate template = templates.forSending(shop.id(), TemplateKey.MYPAGE_CHANGE_NOTICE);
-        RenderedMail mail = template.parsed().render(context);
-        outbox.queue(new NewMail(shop.id(), MailKind.NOTICE, TemplateKey.MYPAGE_CHANGE_NOTICE.name(), null, null,
-                shop.email(), shop.name(), List.of(shop.email()),
-                shop.copyEmail() == null ? List.of() : List.of(shop.copyEmail()), mail.subject(), mail.body(),
-                template.charset(), false));
+        mails.queue(TemplatedMail.of(shop.id(), TemplateKey.MYPAGE_CHANGE_NOTICE, context, Sender.shop(shop),
+                        List.of(shop.email()))
+                .withCc(shop.copyEmail() == null ? List.of() : List.of(shop.copyEmail())).withKind(MailKind.NOTICE));
     }
 
     private Member member(long memberId) {

@@ -19,7 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The requests the subscription API accepts (bound and validated by the controllers). */
-public final class SubscriptionCommands {
+final class SubscriptionCommands {
 
     private SubscriptionCommands() {
     }

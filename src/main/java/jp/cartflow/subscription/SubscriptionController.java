@@ -39,7 +39,7 @@ import java.util.List;
 @RequestMapping("/api/subscriptions")
 @Validated
 @Tag(name = "Subscriptions", description = "定期購入: checkout, search, changes, skip, termination, schedule preview")
-public class SubscriptionController {
+class SubscriptionController {
 
     private final SubscriptionService subscriptions;
     private final CardExpiryReminders reminders;

@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /** Subscriptions and their items (JdbcClient, tables subscription / subscription_item). */
 @Repository
-public class SubscriptionRepository {
+class SubscriptionRepository {
 
     private static final String SELECT = """
             SELECT s.*, c.code AS carrier_code,

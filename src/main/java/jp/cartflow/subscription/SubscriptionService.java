@@ -1,12 +1,9 @@
 package jp.cartflow.subscription;
 
-import jp.cartflow.mail.outbox.MailKind;
-import jp.cartflow.mail.outbox.MailOutbox;
-import jp.cartflow.mail.outbox.NewMail;
-import jp.cartflow.mail.template.RenderedMail;
-import jp.cartflow.mail.template.TemplateKey;
-import jp.cartflow.mail.templates.MailTemplateStore;
-import jp.cartflow.mail.templates.StoredTemplate;
+import jp.cartflow.mail.Mails;
+import jp.cartflow.mail.Sender;
+import jp.cartflow.mail.TemplatedMail;
+import jp.cartflow.mail.taglanguage.TemplateKey;
 import jp.cartflow.order.Order;
 import jp.cartflow.order.OrderMailContexts;
 import jp.cartflow.order.OrderCreation;
@@ -70,15 +67,14 @@ public class SubscriptionService {
     private final SubscriptionLifecycle lifecycle;
     private final OrderRepository orders;
     private final OrderMailContexts mailContexts;
-    private final MailTemplateStore templates;
-    private final MailOutbox outbox;
+    private final Mails mails;
     private final Clock clock;
 
     public SubscriptionService(ShopDirectory shops, SubscriptionRepository subscriptions,
                                SubscriptionSettingsRepository settings, SubscriptionOrders subscriptionOrders,
                                Members members, Catalog catalog, CardsOnFile cards, PaymentMethods paymentMethods,
                                ShopSettings shopSettings, SubscriptionLifecycle lifecycle, OrderRepository orders,
-                               OrderMailContexts mailContexts, MailTemplateStore templates, MailOutbox outbox,
+                               OrderMailContexts mailContexts, Mails mails,
                                Clock clock) {
         this.shops = shops;
         this.subscriptions = subscriptions;
@@ -92,8 +88,7 @@ public class SubscriptionService {
         this.lifecycle = lifecycle;
         this.orders = orders;
         this.mailContexts = mailContexts;
-        this.templates = templates;
-        this.outbox = outbox;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -204,11 +199,8 @@ public class SubscriptionService {
     /** SUB-30: the thanks mail of the checkout (sent by the outbox dispatcher). */
     private void queueThanksMail(Shop shop, long orderId, String email) {
         Order order = orders.get(orderId);
-        StoredTemplate template = templates.forSending(shop.id(), TemplateKey.SUBSCRIPTION_THANKS);
-        RenderedMail mail = template.parsed().render(mailContexts.forOrder(shop, order, true));
-        outbox.queue(new NewMail(shop.id(), MailKind.TRANSACTIONAL, TemplateKey.SUBSCRIPTION_THANKS.name(), orderId,
-                null, shop.email(), shop.name(), List.of(email), List.of(), mail.subject(), mail.body(),
-                template.charset(), false));
+        mails.queue(TemplatedMail.of(shop.id(), TemplateKey.SUBSCRIPTION_THANKS,
+                mailContexts.forOrder(shop, order, true), Sender.shop(shop), List.of(email)).aboutOrder(orderId));
     }
 
     // ---- reading ------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import jp.cartflow.subscription.domain.ShopTerms;
 import java.time.LocalTime;
 
 /** A shop's subscription settings (定期購入設定): SUB-3/4/5/9/11/12/13/14/26/29/31. */
-public record SubscriptionSettings(long shopId, boolean enabled, boolean newSubscriptionsStopped, int leadDays,
+record SubscriptionSettings(long shopId, boolean enabled, boolean newSubscriptionsStopped, int leadDays,
                                    LocalTime generationTime, boolean authorizeAtGeneration, boolean decrementStock,
                                    boolean monthlyCycleEnabled, boolean intervalCycleEnabled, Integer intervalMinDays,
                                    Integer intervalMaxDays, boolean perkFreeShipping, long perkShippingDiscount,

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/subscription-settings")
 @Tag(name = "Subscription settings", description = "定期購入設定")
-public class SubscriptionSettingsController {
+class SubscriptionSettingsController {
 
     private final SubscriptionSettingsService settings;
 

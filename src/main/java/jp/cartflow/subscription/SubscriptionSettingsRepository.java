@@ -9,7 +9,7 @@ import java.time.LocalTime;
 
 /** The subscription columns of the shop row, and the number allocation (SUB-13). */
 @Repository
-public class SubscriptionSettingsRepository {
+class SubscriptionSettingsRepository {
 
     private final JdbcClient jdbc;
 

@@ -20,7 +20,7 @@ import java.time.LocalTime;
 
 /** 定期購入設定: the shop's subscription settings (SUB-3/5/9/11/12/13/14/26/29/31). */
 @Service
-public class SubscriptionSettingsService {
+class SubscriptionSettingsService {
 
     private final ShopDirectory shops;
     private final SubscriptionSettingsRepository settings;

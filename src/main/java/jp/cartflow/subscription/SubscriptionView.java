@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A subscription as the API shows it; the list fields of SUB-15 included. */
-public record SubscriptionView(
+record SubscriptionView(
         String subscriptionNo, long memberId, String status, String cycle, String cycleKind, Integer monthlyDay,
         Integer intervalDays, LocalDate intervalAnchor, int leadDays, Integer pendingLeadDays, String carrierCode,
         String timeSlotCode, String paymentMethod, Recipient recipient, String memo, long shippingFee,

@@ -11,7 +11,6 @@ import jp.cartflow.mail.smtp.SmtpReceipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -40,34 +39,33 @@ public class MailOutbox {
     private final OutboxRepository repository;
     private final MailTransport transport;
     private final BounceRegistry bounces;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final String messageIdDomain;
     private final TransactionTemplate separateTransaction;
     private final ApplicationEventPublisher events;
 
-    MailOutbox(OutboxRepository repository, MailTransport transport, BounceRegistry bounces, JdbcClient jdbc,
+    MailOutbox(OutboxRepository repository, MailTransport transport, BounceRegistry bounces,
                Clock clock, SmtpProperties smtp, PlatformTransactionManager transactionManager,
                ApplicationEventPublisher events) {
         this.events = events;
         this.repository = repository;
         this.transport = transport;
         this.bounces = bounces;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.messageIdDomain = smtp.messageIdDomain();
         this.separateTransaction = new TransactionTemplate(transactionManager);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Queues a mail in the caller's transaction; returns the outbox id. */
+    /**
+     * Queues a rendered mail in the caller's transaction; returns the outbox id. The sender (and its envelope
+     * sender, BNC-1) comes with the mail. Features use {@link jp.cartflow.mail.Mails}.
+     */
     @Transactional
     public long queue(NewMail mail) {
-        String envelopeFrom = jdbc.sql("SELECT COALESCE(bounce_address, email) FROM shop WHERE id = :id")
-                .param("id", mail.shopId()).query(String.class).single();
         String uuid = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        long id = repository.insert(mail, "<pending." + uuid + "@" + messageIdDomain + ">", envelopeFrom, now,
+        long id = repository.insert(mail, "<pending." + uuid + "@" + messageIdDomain + ">", now,
                 mail.sentByProcess() ? null : now);
         repository.setMessageId(id, MessageIds.forOutbox(id, uuid, messageIdDomain));
         return id;

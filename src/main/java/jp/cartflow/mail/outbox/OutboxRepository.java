@@ -23,7 +23,7 @@ class OutboxRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(NewMail mail, String provisionalMessageId, String envelopeFrom, Instant now, Instant nextAttemptAt) {
+    long insert(NewMail mail, String provisionalMessageId, Instant now, Instant nextAttemptAt) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO mail_outbox (shop_id, message_id, kind, template_key, order_id, inventory_tool_id,
@@ -37,7 +37,7 @@ class OutboxRepository {
                 .param("templateKey", mail.templateKey())
                 .param("orderId", mail.orderId())
                 .param("toolId", mail.inventoryToolId())
-                .param("envelopeFrom", envelopeFrom)
+                .param("envelopeFrom", mail.sender().envelopeFrom())
                 .param("from", formatFrom(mail))
                 .param("to", String.join(",", mail.to()))
                 .param("cc", mail.cc().isEmpty() ? null : String.join(",", mail.cc()))
@@ -113,8 +113,8 @@ class OutboxRepository {
     }
 
     private static String formatFrom(NewMail mail) {
-        return mail.fromName() == null || mail.fromName().isBlank()
-                ? mail.fromAddress() : mail.fromName() + " <" + mail.fromAddress() + ">";
+        return mail.sender().name() == null || mail.sender().name().isBlank()
+                ? mail.sender().address() : mail.sender().name() + " <" + mail.sender().address() + ">";
     }
 
     private static OutboxMail map(ResultSet rs, int row) throws SQLException {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * retry cycle in the model): an SMTP outage becomes retries and then an incident; the mail stays queued.
  */
 @Component("sendOutboxMailDelegate")
-public class SendOutboxMailDelegate implements JavaDelegate {
+class SendOutboxMailDelegate implements JavaDelegate {
 
     public static final String OUTBOX_ID = "outboxId";
     private final MailOutbox outbox;

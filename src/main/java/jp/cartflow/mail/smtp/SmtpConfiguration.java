@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@link SmtpProperties} and exposes the SMTP {@link MailTransport}. Nothing else is wired here. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SmtpProperties.class)
-public class SmtpConfiguration {
+class SmtpConfiguration {
 
     @Bean
     public MailTransport mailTransport(SmtpProperties properties) {

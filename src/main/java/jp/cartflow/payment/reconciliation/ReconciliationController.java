@@ -15,7 +15,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/payment")
 @Tag(name = "Payment reconciliation", description = "Compare gateway statuses with ours (PAY-2)")
-public class ReconciliationController {
+class ReconciliationController {
 
     private final ReconciliationService reconciliation;
 

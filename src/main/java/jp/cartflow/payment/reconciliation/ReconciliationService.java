@@ -1,8 +1,8 @@
 package jp.cartflow.payment.reconciliation;
 
 import jp.cartflow.mail.outbox.MailKind;
-import jp.cartflow.mail.outbox.MailOutbox;
-import jp.cartflow.mail.outbox.NewMail;
+import jp.cartflow.mail.Mails;
+import jp.cartflow.mail.Sender;
 import jp.cartflow.order.OrderRepository;
 import jp.cartflow.payment.GatewayCalls;
 import jp.cartflow.payment.PaymentMethods;
@@ -50,20 +50,20 @@ public class ReconciliationService {
     private final OrderRepository orderEvents;
     private final GatewayCalls calls;
     private final ShopDirectory shops;
-    private final MailOutbox outbox;
+    private final Mails mails;
     private final PaymentSettings settings;
     private final ReconciliationRuns runs;
     private final Clock clock;
 
     ReconciliationService(PaymentMismatches mismatches, PaymentOrders orders, OrderRepository orderEvents,
-                          GatewayCalls calls, ShopDirectory shops, MailOutbox outbox, PaymentSettings settings,
+                          GatewayCalls calls, ShopDirectory shops, Mails mails, PaymentSettings settings,
                           ReconciliationRuns runs, Clock clock) {
         this.mismatches = mismatches;
         this.orders = orders;
         this.orderEvents = orderEvents;
         this.calls = calls;
         this.shops = shops;
-        this.outbox = outbox;
+        this.mails = mails;
         this.settings = settings;
         this.runs = runs;
         this.clock = clock;
@@ -183,9 +183,9 @@ public class ReconciliationService {
                 m.gatewayStatus(), m.gatewayState().japanese(), PaymentStatus.valueOf(m.ourStatus()).japanese(),
                 m.detectedAt().atZone(clock.getZone()).toLocalDateTime(), actor);
         Instant now = clock.instant();
-        long outboxId = outbox.queue(new NewMail(shop.id(), MailKind.NOTICE, null, m.orderId(), null, shop.email(),
-                shop.name(), List.of(to), List.of(), "【決済状態の不一致】注文番号 " + m.orderNo() + " (" + m.gateway().displayName()
-                + ": " + m.gatewayStatus() + ")", body, "UTF-8", false));
+        long outboxId = mails.queueText(shop.id(), MailKind.NOTICE, m.orderId(), Sender.shop(shop), List.of(to),
+                "【決済状態の不一致】注文番号 " + m.orderNo() + " (" + m.gateway().displayName() + ": " + m.gatewayStatus()
+                + ")", body);
         mismatches.decide(mismatchId, Decision.REPORT_TO_SUPPORT.name(), actor, now, false);
         orderEvents.appendEvent(m.orderId(), actor, "GATEWAY_MISMATCH_REPORTED", "サポートに報告 (outbox " + outboxId
                 + " → " + to + "): " + m.gateway().displayName() + "側 " + m.gatewayStatus(), now);

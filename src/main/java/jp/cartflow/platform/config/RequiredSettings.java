@@ -12,7 +12,7 @@ import java.util.List;
  * one stops start-up before anything connects anywhere, with one line naming the variables
  * (reported by {@link MissingSettingsFailureAnalyzer}).
  */
-public class RequiredSettings implements EnvironmentPostProcessor {
+class RequiredSettings implements EnvironmentPostProcessor {
 
     /** Variables that production cannot start without: no defaults, no demo passwords. */
     static final List<String> PRODUCTION = List.of(

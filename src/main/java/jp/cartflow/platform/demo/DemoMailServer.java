@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "cartflow.demo.mail", name = "enabled", havingValue = "true")
-public class DemoMailServer {
+class DemoMailServer {
 
     private static final Logger log = LoggerFactory.getLogger(DemoMailServer.class);
 

@@ -23,7 +23,7 @@ import java.util.List;
 @RequestMapping("/api/demo/mailbox")
 @ConditionalOnBean(GreenMail.class)
 @Tag(name = "Demo mailbox", description = "Only in the demo profile: mails received by the in-process mail server")
-public class DemoMailboxController {
+class DemoMailboxController {
 
     private final GreenMail greenMail;
 

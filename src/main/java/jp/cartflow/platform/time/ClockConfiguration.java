@@ -12,7 +12,7 @@ import java.time.ZoneId;
 /** The one source of time. Business dates are Asia/Tokyo; tests replace the clock. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-public class ClockConfiguration {
+class ClockConfiguration {
 
     @Bean
     @ConditionalOnMissingBean

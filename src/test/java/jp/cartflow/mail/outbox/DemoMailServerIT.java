@@ -1,5 +1,8 @@
 package jp.cartflow.mail.outbox;
 
+import jp.cartflow.mail.Mails;
+import jp.cartflow.mail.Sender;
+import jp.cartflow.shop.ShopDirectory;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import jp.cartflow.testsupport.PostgresIntegrationTest;
@@ -18,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoMailServerIT extends PostgresIntegrationTest {
 
     @Autowired MailOutbox outbox;
+    @Autowired Mails mails;
+    @Autowired ShopDirectory shops;
     @Autowired GreenMail mailServer;
     @Autowired JdbcClient jdbc;
     @Autowired TestRestTemplate rest;
@@ -28,9 +33,8 @@ class DemoMailServerIT extends PostgresIntegrationTest {
         outbox.dispatchDue(1000); // whatever other tests left queued
         mailServer.purgeEmailFromAllMailboxes();
         long shopId = jdbc.sql("SELECT id FROM shop WHERE code = 'demo'").query(Long.class).single();
-        long id = outbox.queue(new NewMail(shopId, MailKind.NOTICE, null, null, null, "shop@demo.cartflow.test",
-                "カートフロー デモ商店", List.of("someone@demo.cartflow.test"), List.of(), "テスト送信", "本文です。",
-                "UTF-8", false));
+        long id = mails.queueText(shopId, MailKind.NOTICE, null, Sender.shop(shops.byId(shopId)),
+                List.of("someone@demo.cartflow.test"), "テスト送信", "本文です。");
 
         assertThat(outbox.dispatchDue(10)).isEqualTo(1);
         MimeMessage[] received = mailServer.getReceivedMessages();

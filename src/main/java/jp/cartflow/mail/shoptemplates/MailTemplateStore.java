@@ -1,0 +1,125 @@
+package jp.cartflow.mail.shoptemplates;
+
+import jp.cartflow.mail.smtp.CharsetCheck;
+import jp.cartflow.mail.taglanguage.DefaultTemplates;
+import jp.cartflow.mail.taglanguage.MailTemplate;
+import jp.cartflow.mail.taglanguage.TemplateError;
+import jp.cartflow.mail.taglanguage.TemplateKey;
+import jp.cartflow.shop.ShopDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shops' editable mail templates. A template is validated when it is saved (MAIL-1): an unknown tag,
+ * a tag outside its block, an unclosed block or a bad date pattern is refused with line and tag, so a
+ * send never meets a broken template. ISO-2022-JP templates must be encodable (MAIL-5).
+ */
+@Service
+public class MailTemplateStore {
+
+    private static final String DEFAULT_NAME_SUFFIX = "(標準)";
+
+    private final JdbcClient jdbc;
+    private final ShopDirectory shopDirectory;
+    private final Clock clock;
+
+    MailTemplateStore(JdbcClient jdbc, ShopDirectory shopDirectory, Clock clock) {
+        this.jdbc = jdbc;
+        this.shopDirectory = shopDirectory;
+        this.clock = clock;
+    }
+
+    public Optional<StoredTemplate> find(long shopId, TemplateKey key) {
+        return jdbc.sql("""
+                SELECT shop_id, template_key, name, subject, body, charset, updated_at, updated_by
+                FROM mail_template WHERE shop_id = :shop AND template_key = :key""")
+                .param("shop", shopId).param("key", key.name())
+                .query((rs, n) -> new StoredTemplate(rs.getLong(1), TemplateKey.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8)))
+                .optional();
+    }
+
+    /** The template used for a send: the shop's own, else the shipped default. */
+    public StoredTemplate forSending(long shopId, TemplateKey key) {
+        return find(shopId, key).orElseGet(() -> {
+            DefaultTemplates.Source source = DefaultTemplates.source(key);
+            return new StoredTemplate(shopId, key, defaultName(key), source.subject(), source.body(), "UTF-8",
+                    null, null);
+        });
+    }
+
+    /** Validates and saves (insert or replace). */
+    @Transactional
+    public StoredTemplate save(long shopId, TemplateKey key, String name, String subject, String body,
+                               String charset, String user) {
+        List<TemplateRejectedException.Problem> problems = new ArrayList<>();
+        for (TemplateError error : MailTemplate.validate(subject, body, key.dialect())) {
+            problems.add(new TemplateRejectedException.Problem(error.part().name().toLowerCase(), error.line(),
+                    error.column(), error.tag(), error.kind().name(), error.message()));
+        }
+        if ("ISO-2022-JP".equals(charset)) {
+            CharsetCheck.firstUnencodable(subject, charset).ifPresent(u -> problems.add(
+                    new TemplateRejectedException.Problem("subject", u.line(), u.column(), null, "UNENCODABLE_CHARACTER",
+                            "ISO-2022-JP で送れない文字です / not encodable in ISO-2022-JP: " + u.describe())));
+            CharsetCheck.firstUnencodable(body, charset).ifPresent(u -> problems.add(
+                    new TemplateRejectedException.Problem("body", u.line(), u.column(), null, "UNENCODABLE_CHARACTER",
+                            "ISO-2022-JP で送れない文字です / not encodable in ISO-2022-JP: " + u.describe())));
+        }
+        if (!problems.isEmpty()) {
+            throw new TemplateRejectedException(problems);
+        }
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        String finalName = name == null || name.isBlank() ? defaultName(key) : name;
+        int updated = jdbc.sql("""
+                UPDATE mail_template SET name = :name, subject = :subject, body = :body, charset = :charset,
+                    updated_at = :now, updated_by = :user WHERE shop_id = :shop AND template_key = :key""")
+                .param("name", finalName).param("subject", subject).param("body", body).param("charset", charset)
+                .param("now", now).param("user", user).param("shop", shopId).param("key", key.name())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO mail_template (shop_id, template_key, name, subject, body, charset, updated_at, updated_by)
+                    VALUES (:shop, :key, :name, :subject, :body, :charset, :now, :user)""")
+                    .param("shop", shopId).param("key", key.name()).param("name", finalName)
+                    .param("subject", subject).param("body", body).param("charset", charset)
+                    .param("now", now).param("user", user).update();
+        }
+        return find(shopId, key).orElseThrow();
+    }
+
+    /** Gives every shop the shipped Japanese defaults it does not have yet (never overwrites an edit). */
+    @Transactional
+    public int installDefaults() {
+        int installed = 0;
+        List<Long> shops = shopDirectory.allIds();
+        for (long shopId : shops) {
+            for (TemplateKey key : TemplateKey.values()) {
+                if (find(shopId, key).isEmpty()) {
+                    DefaultTemplates.Source source = DefaultTemplates.source(key);
+                    save(shopId, key, defaultName(key), source.subject(), source.body(), "UTF-8", "system");
+                    installed++;
+                }
+            }
+        }
+        return installed;
+    }
+
+    private static String defaultName(TemplateKey key) {
+        return switch (key) {
+            case ORDER_CONFIRMATION -> "ご注文確認メール";
+            case SHIPPING_COMPLETE -> "発送完了メール";
+            case SUBSCRIPTION_THANKS -> "定期購入お申し込みお礼メール";
+            case MYPAGE_CHANGE_NOTICE -> "会員情報変更通知(ショップ宛)";
+            case CARD_EXPIRY_REMINDER -> "カード有効期限のお知らせ";
+        } + DEFAULT_NAME_SUFFIX;
+    }
+}

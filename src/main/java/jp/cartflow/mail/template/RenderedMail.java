@@ -1,5 +1,0 @@
-package jp.cartflow.mail.template;
-
-/** A rendered subject and body, still Java strings: encoding (MAIL-5) is the sender's job. */
-public record RenderedMail(String subject, String body) {
-}

@@ -1,6 +1,0 @@
-package jp.cartflow.mail.template;
-
-/** Which part of a mail template a text is: subjects are one line without blocks. */
-public enum TemplatePart {
-    SUBJECT, BODY
-}

@@ -1,9 +1,0 @@
-package jp.cartflow.mail.template;
-
-/** A valid template could not be rendered with the given data, e.g. date_format on a non-date attribute value. */
-public class TemplateRenderException extends RuntimeException {
-
-    public TemplateRenderException(String message) {
-        super(message);
-    }
-}
