@@ -9,9 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jp.cartflow.platform.security.CartflowGroups;
 import jp.cartflow.platform.web.ApiException;
-import jp.cartflow.platform.web.ProblemType;
 import jp.cartflow.shop.ShopDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -67,13 +65,7 @@ class PointsController {
     @Transactional
     @Operation(summary = "An operator adjusts the balance with a reason (operators and admins only)")
     public Points.Entry adjust(@PathVariable long memberId, @Valid @RequestBody Adjustment in, Authentication user) {
-        boolean operator = user.getAuthorities().stream().anyMatch(a ->
-                a.getAuthority().equals(CartflowGroups.authority(CartflowGroups.OPERATORS))
-                        || a.getAuthority().equals(CartflowGroups.authority(CartflowGroups.ADMIN)));
-        if (!operator) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN,
-                    "only operators adjust points", null, "MEM-2");
-        }
+        AttributeController.requireStaff(user);
         profile(memberId);
         if (in.points() == 0) {
             throw ApiException.invalid("points", "an adjustment changes the balance");
