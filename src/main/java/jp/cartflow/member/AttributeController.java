@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jp.cartflow.platform.security.Callers;
 import jp.cartflow.platform.security.CartflowGroups;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.platform.web.ProblemType;
@@ -151,11 +152,6 @@ class AttributeController {
     }
 
     static void requireStaff(Authentication user) {
-        boolean staff = user.getAuthorities().stream().anyMatch(a ->
-                a.getAuthority().equals(CartflowGroups.authority(CartflowGroups.OPERATORS))
-                        || a.getAuthority().equals(CartflowGroups.authority(CartflowGroups.ADMIN)));
-        if (!staff) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ProblemType.FORBIDDEN, "admins and operators only", null, null);
-        }
+        Callers.requireAnyGroup(user, CartflowGroups.OPERATORS, CartflowGroups.ADMIN);
     }
 }

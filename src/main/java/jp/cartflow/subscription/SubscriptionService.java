@@ -176,7 +176,7 @@ public class SubscriptionService {
             ItemInput item = c.items().get(i);
             // SUB-19: the first order is delivery 1 of every item present at checkout
             subscriptions.insertItem(id, p.id(), p.code(), p.name(), p.firstPrice(), p.repeatPrice(), item.quantity(),
-                    item.maxDeliveries(), 1, now);
+                    item.maxDeliveries() != null ? item.maxDeliveries() : p.maxDeliveries(), 1, now);
         }
         OrderCreation.OrderRef first = subscriptionOrders.placeFirst(new SubscriptionOrders.DeliveryOrder(shop.id(),
                 SubscriptionGeneration.orderNo(no, 1), memberId, member.email(), now, recipient, draft,
