@@ -14,28 +14,35 @@
 -- ---- shop ---------------------------------------------------------------------------
 INSERT INTO shop (code, name, email, copy_email, bounce_address,
                   pop3_host, pop3_port, pop3_ssl, pop3_user, pop3_password,
-                  paused, subscription_enabled, new_subscriptions_stopped,
+                  paused, registration_points)
+SELECT 'demo', 'カートフロー デモ商店', 'shop@demo.cartflow.test', 'shop-copy@demo.cartflow.test',
+       'bounce@demo.cartflow.test',
+       'localhost', 3110, FALSE, 'bounce@demo.cartflow.test', 'bounce',
+       FALSE, 500
+WHERE NOT EXISTS (SELECT 1 FROM shop WHERE code = 'demo');
+
+-- ---- subscription settings of the shop (owned by subscription; SUB-3/4/5/9/11/12/13/26/29/31) ----------
+INSERT INTO subscription_setting (shop_id, subscription_enabled, new_subscriptions_stopped,
                   lead_days, generation_time, authorize_at_generation, decrement_stock_on_generation,
                   monthly_cycle_enabled, interval_cycle_enabled, interval_min_days, interval_max_days,
                   perk_free_shipping, perk_shipping_discount, perk_free_payment_fee,
-                  points_enabled, points_rate_yen, registration_points,
+                  points_enabled, points_rate_yen,
                   numbering_rule, numbering_prefix, numbering_digits, numbering_initial,
                   numbering_date_hyphen, numbering_next,
                   mypage_change_cycle, mypage_change_payment, mypage_change_address,
                   card_expiry_reminder_auto, card_expiry_window_days)
-SELECT 'demo', 'カートフロー デモ商店', 'shop@demo.cartflow.test', 'shop-copy@demo.cartflow.test',
-       'bounce@demo.cartflow.test',
-       'localhost', 3110, FALSE, 'bounce@demo.cartflow.test', 'bounce',
-       FALSE, TRUE, FALSE,
+SELECT s.id, TRUE, FALSE,
        7, TIME '05:00:00', TRUE, FALSE,
        TRUE, TRUE, 14, 90,
        FALSE, 0, FALSE,
-       TRUE, 100, 500,
+       TRUE, 100,
        'PREFIX_SEQUENCE', 'tk-', 5, 13001,
        FALSE, 13002,
        TRUE, TRUE, TRUE,
        TRUE, 30
-WHERE NOT EXISTS (SELECT 1 FROM shop WHERE code = 'demo');
+FROM shop s
+WHERE s.code = 'demo'
+  AND NOT EXISTS (SELECT 1 FROM subscription_setting x WHERE x.shop_id = s.id);
 
 -- ---- inventory tools (MAIL-4, INV-1) ------------------------------------------------------
 INSERT INTO inventory_tool (shop_id, tool_code, name, intake_address, forwarding_enabled, api_account)

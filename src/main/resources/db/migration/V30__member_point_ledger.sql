@@ -23,4 +23,4 @@ CREATE INDEX ix_member_point_entry_member_id ON member_point_entry (member_id, i
 
 -- SUB-12: the seed's second switch. points_enabled stays "points are credited on orders"; whether a member may
 -- spend points at checkout is its own setting (the seed: usable regardless of the first).
-ALTER TABLE shop ADD COLUMN points_usable_at_checkout BOOLEAN DEFAULT TRUE NOT NULL;
+ALTER TABLE subscription_setting ADD COLUMN points_usable_at_checkout BOOLEAN DEFAULT TRUE NOT NULL;

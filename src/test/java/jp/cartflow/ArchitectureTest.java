@@ -1,12 +1,16 @@
 package jp.cartflow;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -97,13 +101,23 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("subscription domain is plain Java: no Spring, no Camunda, no other cartflow package")
+    @DisplayName("subscription domain is plain Java: no Spring, no Camunda, no other cartflow package "
+            + "(except the plain-Java refusals of platform.errors)")
     void subscriptionDomainIsPlainJava() {
         noClasses().that().resideInAPackage("jp.cartflow.subscription.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.camunda..",
+                .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "org.camunda..",
                         "jakarta..", "java.sql..", "jp.cartflow.platform..", "jp.cartflow.order..",
                         "jp.cartflow.mail..", "jp.cartflow.shop..")
+                        .and(DescribedPredicate.not(resideInAPackage("jp.cartflow.platform.errors.."))))
                 .orShould().dependOnClassesThat().resideInAnyPackage("jp.cartflow.subscription")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("platform.errors (the refusals every room and domain may throw) is plain Java: it needs only the JDK")
+    void errorsArePlainJava() {
+        classes().that().resideInAPackage("jp.cartflow.platform.errors..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jp.cartflow.platform.errors..")
                 .check(classes);
     }
 

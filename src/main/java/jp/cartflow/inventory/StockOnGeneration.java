@@ -2,7 +2,6 @@ package jp.cartflow.inventory;
 
 import jp.cartflow.order.events.OrderedItem;
 import jp.cartflow.order.events.SubscriptionOrderGenerated;
-import jp.cartflow.shop.ShopSettings;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,17 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class StockOnGeneration {
 
-    private final ShopSettings settings;
     private final JdbcClient jdbc;
 
-    StockOnGeneration(ShopSettings settings, JdbcClient jdbc) {
-        this.settings = settings;
+    StockOnGeneration(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @EventListener
     void generated(SubscriptionOrderGenerated order) {
-        if (!settings.decrementStockOnGeneration(order.shopId())) {
+        if (!decrementStockOnGeneration(order.shopId())) {
             return;
         }
         for (OrderedItem item : order.items()) {
@@ -36,5 +33,11 @@ class StockOnGeneration {
                     .param("qty", item.quantity()).param("shop", order.shopId()).param("code", item.productCode())
                     .update();
         }
+    }
+
+    /** The SUB-9 switch, read through the view subscription publishes (subscription owns its settings). */
+    private boolean decrementStockOnGeneration(long shopId) {
+        return jdbc.sql("SELECT decrement_stock_on_generation FROM subscription_stock_policy_view WHERE shop_id = :id")
+                .param("id", shopId).query(Boolean.class).optional().orElse(false);
     }
 }

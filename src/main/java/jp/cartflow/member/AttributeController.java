@@ -10,8 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jp.cartflow.platform.security.Callers;
-import jp.cartflow.platform.security.CartflowGroups;
+import jp.cartflow.platform.web.Callers;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.platform.web.ProblemType;
 import jp.cartflow.shop.ShopDirectory;
@@ -152,6 +151,6 @@ class AttributeController {
     }
 
     static void requireStaff(Authentication user) {
-        Callers.requireAnyGroup(user, CartflowGroups.OPERATORS, CartflowGroups.ADMIN);
+        Callers.requireStaff(user);
     }
 }

@@ -7,8 +7,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jp.cartflow.platform.security.Callers;
-import jp.cartflow.platform.security.CartflowGroups;
+import jp.cartflow.platform.web.Callers;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.shop.ShopDirectory;
 import jp.cartflow.shop.ShopSettings;
@@ -67,7 +66,7 @@ class MemberController {
     @Transactional
     @Operation(summary = "Create a member (the shop's registration points are granted, MEM-2)")
     public MemberProfile create(@Valid @RequestBody MemberInput in, Authentication user) {
-        Callers.requireAnyGroup(user, CartflowGroups.ADMIN, CartflowGroups.INTEGRATIONS);
+        Callers.requireAdminOrIntegrations(user);
         long shopId = shops.current().id();
         if (members.loginIdTaken(shopId, in.loginId())) {
             throw ApiException.conflict("loginId", "login id already registered");
@@ -88,7 +87,7 @@ class MemberController {
     @Transactional
     @Operation(summary = "Update a member's e-mail and address (the login id stays)")
     public MemberProfile update(@PathVariable long memberId, @Valid @RequestBody MemberInput in, Authentication user) {
-        Callers.requireAnyGroup(user, CartflowGroups.ADMIN, CartflowGroups.INTEGRATIONS);
+        Callers.requireAdminOrIntegrations(user);
         Member m = member(memberId);
         if (!m.loginId().equals(in.loginId())) {
             throw ApiException.invalid("loginId", "the login id cannot change");
@@ -125,7 +124,7 @@ class MemberController {
     @Transactional
     @Operation(summary = "Add an address-book entry (SUB-26: a subscription may deliver to it)")
     public BookEntryView add(@PathVariable long memberId, @Valid @RequestBody BookEntry in, Authentication user) {
-        Callers.requireAnyGroup(user, CartflowGroups.ADMIN, CartflowGroups.INTEGRATIONS);
+        Callers.requireAdminOrIntegrations(user);
         member(memberId);
         Recipient r = in.address();
         jdbc.sql("""
@@ -144,7 +143,7 @@ class MemberController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove an address-book entry")
     public void remove(@PathVariable long memberId, @PathVariable long entryId, Authentication user) {
-        Callers.requireAnyGroup(user, CartflowGroups.ADMIN, CartflowGroups.INTEGRATIONS);
+        Callers.requireAdminOrIntegrations(user);
         member(memberId);
         if (jdbc.sql("DELETE FROM member_address WHERE member_id = :member AND id = :id").param("member", memberId)
                 .param("id", entryId).update() == 0) {

@@ -8,7 +8,7 @@ import jp.cartflow.mail.outbox.MailOutbox;
 import jp.cartflow.mail.outbox.OutboxMail;
 import jp.cartflow.order.events.OrderConfirmationQueued;
 import jp.cartflow.mail.taglanguage.TemplateKey;
-import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.platform.errors.DomainException;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,7 +53,7 @@ class OrderConfirmationMails {
     public Queued queue(String orderNo, boolean includeSubscriptionNo, String actor) {
         Shop shop = shops.current();
         Order order = orders.findByOrderNo(shop.id(), orderNo)
-                .orElseThrow(() -> ApiException.notFound("order " + orderNo, "orderNo"));
+                .orElseThrow(() -> DomainException.notFound("order " + orderNo, "orderNo"));
         long customerMail = mails.queue(TemplatedMail.of(shop.id(), TemplateKey.ORDER_CONFIRMATION,
                 mailContexts.forOrder(shop, order, includeSubscriptionNo), Sender.shop(shop), List.of(order.email()))
                 .aboutOrder(order.id()));

@@ -1,9 +1,7 @@
 package jp.cartflow.payment;
 
 import jp.cartflow.payment.gateway.Gateway;
-import jp.cartflow.platform.web.ApiException;
-import jp.cartflow.platform.web.ProblemType;
-import org.springframework.http.HttpStatus;
+import jp.cartflow.platform.errors.DomainException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,7 +82,7 @@ public class CardsOnFile {
             return;
         }
         Gateway needed = method.get().gateway().orElseThrow();
-        throw ApiException.rule("SUB-27", field, "カード払いには会員の" + needed.displayName()
+        throw DomainException.rule("SUB-27", field, "カード払いには会員の" + needed.displayName()
                 + "のカード登録が必要です / a registered " + needed + " card is required for " + paymentMethodCode);
     }
 
@@ -131,8 +129,8 @@ public class CardsOnFile {
         return card(memberId).orElseThrow();
     }
 
-    private static ApiException inUse(String field, String detail) {
-        return new ApiException(HttpStatus.CONFLICT, ProblemType.CONFLICT, detail, field, "SUB-27");
+    private static DomainException inUse(String field, String detail) {
+        return DomainException.conflict("SUB-27", field, detail);
     }
 
     /** SUB-27: deletes the member's card, refused (409) while an active subscription pays by card. */

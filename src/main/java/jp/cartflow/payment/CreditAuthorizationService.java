@@ -7,7 +7,7 @@ import jp.cartflow.payment.gateway.GatewayOperation;
 import jp.cartflow.payment.gateway.GatewayRequest;
 import jp.cartflow.payment.gateway.GatewayResult;
 import jp.cartflow.payment.gateway.GatewayState;
-import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.platform.errors.DomainException;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
 import jp.cartflow.shop.ShopSettings;
@@ -63,15 +63,15 @@ public class CreditAuthorizationService {
     public String start(String orderNo, String actor) {
         PaymentOrder order = lockOpenOrder(orderNo);
         if (PaymentMethods.gatewayOf(order.paymentMethodCode()).isEmpty()) {
-            throw ApiException.conflict("orderNo", "order " + orderNo + " is paid by " + order.paymentMethodCode()
+            throw DomainException.conflict("orderNo", "order " + orderNo + " is paid by " + order.paymentMethodCode()
                     + ", which needs no authorization");
         }
         if (order.paymentStatus() != PaymentStatus.UNPAID && order.paymentStatus() != PaymentStatus.AUTH_DECLINED) {
-            throw ApiException.conflict("orderNo", "order " + orderNo + " is " + order.paymentStatus()
+            throw DomainException.conflict("orderNo", "order " + orderNo + " is " + order.paymentStatus()
                     + " already; only UNPAID or AUTH_DECLINED orders are authorized");
         }
         if (process.isRunningFor(order.id())) {
-            throw ApiException.conflict("orderNo", "an authorization of order " + orderNo + " is running already");
+            throw DomainException.conflict("orderNo", "an authorization of order " + orderNo + " is running already");
         }
         orderEvents.appendEvent(order.id(), actor, "AUTHORIZATION_REQUESTED", "与信を依頼", clock.instant());
         return process.startAuthorization(order.id());
@@ -81,9 +81,9 @@ public class CreditAuthorizationService {
     @Transactional
     public void deliverScreeningResult(String orderNo, boolean approved, String reason) {
         PaymentOrder order = orders.findByOrderNo(shops.current().id(), orderNo)
-                .orElseThrow(() -> ApiException.notFound("order " + orderNo, "orderNo"));
+                .orElseThrow(() -> DomainException.notFound("order " + orderNo, "orderNo"));
         if (!process.deliverScreeningResult(order.id(), approved, reason)) {
-            throw ApiException.conflict("orderNo", "no authorization of order " + orderNo + " waits for a screening result");
+            throw DomainException.conflict("orderNo", "no authorization of order " + orderNo + " waits for a screening result");
         }
     }
 
@@ -161,7 +161,7 @@ public class CreditAuthorizationService {
         PaymentOrder order = orders.lock(orderId);
         List<PaymentMethods.Option> options = switchOptions(order);
         if (newMethod == null || options.stream().noneMatch(o -> o.code().equals(newMethod))) {
-            throw ApiException.rule("SUB-17", "newPaymentMethod", "変更先の支払方法を選んでください(選択可能: "
+            throw DomainException.rule("SUB-17", "newPaymentMethod", "変更先の支払方法を選んでください(選択可能: "
                     + options.stream().map(PaymentMethods.Option::name).toList() + ") / not selectable: " + newMethod);
         }
         if (order.memberId() != null) {
@@ -189,7 +189,7 @@ public class CreditAuthorizationService {
         PaymentOrder order = orders.lock(orderId);
         boolean enabled = shopSettings.authorizationRetryEnabled(order.shopId());
         if (!enabled) {
-            throw ApiException.rule("SUB-6", "operatorDecision", "再与信はショップ設定で許可されていません。支払方法の変更か注文の"
+            throw DomainException.rule("SUB-6", "operatorDecision", "再与信はショップ設定で許可されていません。支払方法の変更か注文の"
                     + "取消を選んでください / retrying is not enabled for this shop");
         }
         orderEvents.appendEvent(orderId, actor, "AUTHORIZATION_RETRY_REQUESTED", "オペレーターが再与信を指示", clock.instant());
@@ -225,13 +225,13 @@ public class CreditAuthorizationService {
 
     private PaymentOrder lockOpenOrder(String orderNo) {
         PaymentOrder order = orders.findByOrderNo(shops.current().id(), orderNo)
-                .orElseThrow(() -> ApiException.notFound("order " + orderNo, "orderNo"));
+                .orElseThrow(() -> DomainException.notFound("order " + orderNo, "orderNo"));
         order = orders.lock(order.id());
         if (order.cancelled()) {
-            throw ApiException.conflict("orderNo", "order " + orderNo + " is cancelled");
+            throw DomainException.conflict("orderNo", "order " + orderNo + " is cancelled");
         }
         if (order.gatewayBlocked()) {
-            throw ApiException.conflict("orderNo", "order " + orderNo + " is blocked: its gateway status differs from "
+            throw DomainException.conflict("orderNo", "order " + orderNo + " is blocked: its gateway status differs from "
                     + "ours and waits for an operator (PAY-2)");
         }
         return order;

@@ -1,7 +1,6 @@
 package jp.cartflow.payment;
 
 import jp.cartflow.payment.gateway.CreditGateway;
-import jp.cartflow.payment.gateway.CreditGateways;
 import jp.cartflow.payment.gateway.Gateway;
 import jp.cartflow.payment.gateway.GatewayOperation;
 import jp.cartflow.payment.gateway.GatewayRequest;

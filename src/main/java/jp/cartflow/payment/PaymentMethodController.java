@@ -10,8 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import jp.cartflow.platform.security.Callers;
-import jp.cartflow.platform.security.CartflowGroups;
+import jp.cartflow.platform.web.Callers;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.shop.Carrier;
 import jp.cartflow.shop.ShopDirectory;
@@ -69,7 +68,7 @@ class PaymentMethodController {
     @Transactional
     @Operation(summary = "Enable, disable or rename a method (SBPS_CARD, ZEUS_CARD, COD, NP_DEFERRED, FREE)")
     public MethodView put(@PathVariable String code, @Valid @RequestBody MethodInput in, Authentication user) {
-        Callers.requireAnyGroup(user, CartflowGroups.ADMIN, CartflowGroups.INTEGRATIONS);
+        Callers.requireAdminOrIntegrations(user);
         PaymentMethodCode.of(code).orElseThrow(() -> ApiException.invalid("code", "unknown payment method " + code));
         if (in.subscriptionEnabled() && !PaymentMethods.isSubscriptionCapable(code)) {
             throw ApiException.rule("SUB-17", "subscriptionEnabled", code + " cannot pay subscriptions");
@@ -108,7 +107,7 @@ class PaymentMethodController {
     @Operation(summary = "Replace the payment methods the carrier supports (each must be one of the shop's)")
     public CarrierMethods putCarrierMethods(@PathVariable String carrierCode, @Valid @RequestBody CarrierMethods in,
                                             Authentication user) {
-        Callers.requireAnyGroup(user, CartflowGroups.ADMIN, CartflowGroups.INTEGRATIONS);
+        Callers.requireAdminOrIntegrations(user);
         Carrier carrier = carrier(carrierCode);
         long shopId = shops.current().id();
         List<Long> ids = new java.util.ArrayList<>();

@@ -6,11 +6,10 @@ import jp.cartflow.payment.gateway.GatewayOperation;
 import jp.cartflow.payment.gateway.GatewayRequest;
 import jp.cartflow.payment.gateway.GatewayResult;
 import jp.cartflow.payment.gateway.GatewayUnavailableException;
-import jp.cartflow.platform.web.ApiException;
-import jp.cartflow.platform.web.ProblemType;
+import jp.cartflow.platform.errors.DomainException;
+import jp.cartflow.platform.errors.TechnicalFailure;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,7 +61,7 @@ class PaymentOperations {
     @Transactional
     public OperationResult changeAmount(String orderNo, long amount, String actor) {
         if (amount <= 0) {
-            throw ApiException.invalid("amount", "金額は1円以上です / amount must be positive");
+            throw DomainException.invalid("amount", "金額は1円以上です / amount must be positive");
         }
         return operate(orderNo, GatewayOperation.CHANGE_AMOUNT, amount,
                 Set.of(PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURED), null, actor);
@@ -72,15 +71,15 @@ class PaymentOperations {
                                     Set<PaymentStatus> allowed, PaymentStatus after, String actor) {
         Shop shop = shops.current();
         PaymentOrder order = orders.lock(orders.findByOrderNo(shop.id(), orderNo)
-                .orElseThrow(() -> ApiException.notFound("order " + orderNo, "orderNo")).id());
+                .orElseThrow(() -> DomainException.notFound("order " + orderNo, "orderNo")).id());
         if (order.gatewayBlocked()) {
-            throw ApiException.conflict("orderNo", "注文 " + orderNo + " はゲートウェイ状態の不一致の確認待ちのため操作できません / "
+            throw DomainException.conflict("orderNo", "注文 " + orderNo + " はゲートウェイ状態の不一致の確認待ちのため操作できません / "
                     + "blocked by a gateway status mismatch until an operator resolves it (PAY-2)");
         }
-        Gateway gateway = PaymentMethods.gatewayOf(order.paymentMethodCode()).orElseThrow(() -> ApiException.conflict(
+        Gateway gateway = PaymentMethods.gatewayOf(order.paymentMethodCode()).orElseThrow(() -> DomainException.conflict(
                 "orderNo", "order " + orderNo + " is paid by " + order.paymentMethodCode() + ", not through a gateway"));
         if (!allowed.contains(order.paymentStatus())) {
-            throw ApiException.conflict("orderNo", "order " + orderNo + " is " + order.paymentStatus() + "; "
+            throw DomainException.conflict("orderNo", "order " + orderNo + " is " + order.paymentStatus() + "; "
                     + operation + " needs " + allowed);
         }
         String ref = transactions.authorizationRef(order.id()).orElse(null);
@@ -90,9 +89,9 @@ class PaymentOperations {
         try {
             result = calls.call(order.id(), gateway, operation, new GatewayRequest(orderNo, amount, null, ref, key));
         } catch (GatewayUnavailableException e) {
-            throw new ApiException(HttpStatus.BAD_GATEWAY, ProblemType.INTERNAL, gateway.displayName()
+            throw new TechnicalFailure(TechnicalFailure.Kind.UPSTREAM_UNAVAILABLE, gateway.displayName()
                     + "に接続できませんでした。注文は変更されていません。同じ操作をやり直してください / the gateway did not "
-                    + "answer; nothing changed, retry the same operation", "orderNo", "PAY-1");
+                    + "answer; nothing changed, retry the same operation", "orderNo", "PAY-1", e);
         }
         PaymentStatus status = order.paymentStatus();
         if (result.approved()) {

@@ -9,7 +9,7 @@ import jp.cartflow.order.Order;
 import jp.cartflow.order.OrderMailContexts;
 import jp.cartflow.order.OrderRepository;
 import jp.cartflow.order.Shipment;
-import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.platform.errors.DomainException;
 import jp.cartflow.shop.Carrier;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
@@ -74,7 +74,7 @@ public class ShipmentService {
         List<String> numbers = validTrackingNumbers(carrier, registration.trackingNumbers(), "trackingNumbers");
         LocalDate shippedDate = validShippedDate(registration.shippedDate(), "shippedDate");
         if (notifications.isRunningFor(shipment.id())) {
-            throw ApiException.conflict("shipmentNo", "an operator task is already waiting for the tracking number of "
+            throw DomainException.conflict("shipmentNo", "an operator task is already waiting for the tracking number of "
                     + "shipment " + shipment.shipmentNo() + " of order " + orderNo);
         }
         record(order, shipment, carrier, numbers, shippedDate, actor);
@@ -91,7 +91,7 @@ public class ShipmentService {
         Order order = lockOrder(shop, orderNo);
         Shipment shipment = shipmentToRegister(order, shipmentNo);
         if (notifications.isRunningFor(shipment.id())) {
-            throw ApiException.conflict("shipmentNo", "a shipping notification is already running for shipment "
+            throw DomainException.conflict("shipmentNo", "a shipping notification is already running for shipment "
                     + shipment.shipmentNo() + " of order " + orderNo);
         }
         orders.appendEvent(order.id(), actor, "TRACKING_NUMBER_REQUESTED",
@@ -110,7 +110,7 @@ public class ShipmentService {
         Shipment shipment = orders.shipments(orderId).stream().filter(s -> s.id() == shipmentId).findFirst()
                 .orElseThrow(() -> new IllegalStateException("shipment " + shipmentId + " is not part of order " + orderId));
         if (shipment.hasTrackingNumbers()) {
-            throw ApiException.conflict("trackingNumber", "この出荷には伝票番号が登録済みです / tracking number already registered");
+            throw DomainException.conflict("trackingNumber", "この出荷には伝票番号が登録済みです / tracking number already registered");
         }
         Carrier carrier = carrier(shop, carrierCode, "carrierCode");
         List<String> numbers = validTrackingNumbers(carrier, trackingNumber == null ? null : List.of(trackingNumber.strip()),
@@ -149,10 +149,10 @@ public class ShipmentService {
 
     private Order lockOrder(Shop shop, String orderNo) {
         Order order = orders.findByOrderNo(shop.id(), orderNo)
-                .orElseThrow(() -> ApiException.notFound("order " + orderNo, "orderNo"));
+                .orElseThrow(() -> DomainException.notFound("order " + orderNo, "orderNo"));
         order = orders.lock(order.id());
         if ("CANCELLED".equals(order.status())) {
-            throw ApiException.conflict("orderNo", "order " + orderNo + " is cancelled");
+            throw DomainException.conflict("orderNo", "order " + orderNo + " is cancelled");
         }
         return order;
     }
@@ -161,34 +161,34 @@ public class ShipmentService {
         List<Shipment> shipments = orders.shipments(order.id());
         if (shipmentNo != null) {
             Shipment chosen = shipments.stream().filter(s -> s.shipmentNo() == shipmentNo).findFirst()
-                    .orElseThrow(() -> ApiException.invalid("shipmentNo",
+                    .orElseThrow(() -> DomainException.invalid("shipmentNo",
                             "order " + order.orderNo() + " has no shipment " + shipmentNo));
             if (chosen.hasTrackingNumbers()) {
-                throw ApiException.conflict("shipmentNo", "shipment " + shipmentNo + " of order " + order.orderNo()
+                throw DomainException.conflict("shipmentNo", "shipment " + shipmentNo + " of order " + order.orderNo()
                         + " is registered already (tracking numbers " + chosen.trackingNumbers() + ")");
             }
             return chosen;
         }
         if (shipments.isEmpty()) {
-            throw ApiException.conflict("orderNo", "order " + order.orderNo() + " has no shipment to register");
+            throw DomainException.conflict("orderNo", "order " + order.orderNo() + " has no shipment to register");
         }
         return shipments.stream().filter(s -> !s.hasTrackingNumbers()).findFirst()
-                .orElseThrow(() -> ApiException.conflict("orderNo", "every shipment of order " + order.orderNo()
+                .orElseThrow(() -> DomainException.conflict("orderNo", "every shipment of order " + order.orderNo()
                         + " is registered already"));
     }
 
     private Carrier carrier(Shop shop, String code, String field) {
         if (code == null || code.isBlank()) {
-            throw ApiException.invalid(field, "配送業者を指定してください / carrier is required");
+            throw DomainException.invalid(field, "配送業者を指定してください / carrier is required");
         }
         return shops.carrier(shop.id(), code)
-                .orElseThrow(() -> ApiException.invalid(field, "unknown carrier '" + code + "' (known: "
+                .orElseThrow(() -> DomainException.invalid(field, "unknown carrier '" + code + "' (known: "
                         + shops.carriers(shop.id()).stream().map(Carrier::code).toList() + ")"));
     }
 
     private static List<String> validTrackingNumbers(Carrier carrier, List<String> numbers, String field) {
         if (numbers == null || numbers.isEmpty()) {
-            throw ApiException.invalid(field, "伝票番号を入力してください / at least one tracking number is required");
+            throw DomainException.invalid(field, "伝票番号を入力してください / at least one tracking number is required");
         }
         List<String> valid = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -196,15 +196,15 @@ public class ShipmentService {
             String number = numbers.get(i) == null ? "" : numbers.get(i).strip();
             String at = numbers.size() == 1 && !field.endsWith("s") ? field : field + "[" + i + "]";
             if (!TRACKING_NUMBER.matcher(number).matches()) {
-                throw ApiException.invalid(at, "伝票番号は半角英数字とハイフンで6〜20文字です / tracking number must be "
+                throw DomainException.invalid(at, "伝票番号は半角英数字とハイフンで6〜20文字です / tracking number must be "
                         + "6-20 letters, digits or hyphens: '" + number + "'");
             }
             if (!carrier.acceptsTrackingNumber(number)) {
-                throw ApiException.invalid(at, carrier.name() + "の伝票番号の形式ではありません / not a " + carrier.code()
+                throw DomainException.invalid(at, carrier.name() + "の伝票番号の形式ではありません / not a " + carrier.code()
                         + " tracking number (expected " + carrier.trackingNumberPattern() + "): '" + number + "'");
             }
             if (!seen.add(number)) {
-                throw ApiException.invalid(at, "duplicate tracking number '" + number + "'");
+                throw DomainException.invalid(at, "duplicate tracking number '" + number + "'");
             }
             valid.add(number);
         }
@@ -213,10 +213,10 @@ public class ShipmentService {
 
     private LocalDate validShippedDate(LocalDate date, String field) {
         if (date == null) {
-            throw ApiException.invalid(field, "出荷日を入力してください / shipped date is required");
+            throw DomainException.invalid(field, "出荷日を入力してください / shipped date is required");
         }
         if (date.isAfter(LocalDate.now(clock))) {
-            throw ApiException.invalid(field, "出荷日が未来の日付です / shipped date is in the future: " + date);
+            throw DomainException.invalid(field, "出荷日が未来の日付です / shipped date is in the future: " + date);
         }
         return date;
     }

@@ -10,8 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jp.cartflow.platform.security.Callers;
-import jp.cartflow.platform.security.CartflowGroups;
+import jp.cartflow.platform.web.Callers;
 import jp.cartflow.platform.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -83,7 +82,7 @@ class CarrierController {
     @Transactional
     @Operation(summary = "Create or update a carrier and replace its time slots (admins and integrations)")
     public CarrierView put(@PathVariable String code, @Valid @RequestBody CarrierInput in, Authentication user) {
-        Callers.requireAnyGroup(user, CartflowGroups.ADMIN, CartflowGroups.INTEGRATIONS);
+        Callers.requireAdminOrIntegrations(user);
         if (!code.matches("[0-9A-Za-z_-]{1,64}")) {
             throw ApiException.invalid("code", "a carrier code is 1-64 letters, digits, _ -");
         }

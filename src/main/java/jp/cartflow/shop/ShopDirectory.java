@@ -1,9 +1,7 @@
 package jp.cartflow.shop;
 
-import jp.cartflow.platform.web.ApiException;
-import jp.cartflow.platform.web.ProblemType;
+import jp.cartflow.platform.errors.TechnicalFailure;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -24,9 +22,9 @@ public class ShopDirectory {
 
     /** The shop this installation serves. */
     public Shop current() {
-        return byCode(defaultShopCode).orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                ProblemType.NOT_CONFIGURED, "shop '" + defaultShopCode + "' is not configured "
-                + "(set CARTFLOW_SHOP_NAME and CARTFLOW_SHOP_EMAIL, see docs/configuration.md)", null, null));
+        return byCode(defaultShopCode).orElseThrow(() -> new TechnicalFailure(
+                TechnicalFailure.Kind.NOT_CONFIGURED, "shop '" + defaultShopCode + "' is not configured "
+                + "(set CARTFLOW_SHOP_NAME and CARTFLOW_SHOP_EMAIL, see docs/configuration.md)", null, null, null));
     }
 
     public Optional<Shop> byCode(String code) {

@@ -13,8 +13,7 @@ import jp.cartflow.member.Member;
 import jp.cartflow.member.MemberProfile;
 import jp.cartflow.member.Members;
 import jp.cartflow.payment.CardsOnFile;
-import jp.cartflow.platform.web.ApiException;
-import jp.cartflow.shop.ShopSettings;
+import jp.cartflow.platform.errors.DomainException;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
 import org.springframework.stereotype.Service;
@@ -41,20 +40,18 @@ public class CardExpiryReminders {
     private final SubscriptionRepository subscriptions;
     private final Members members;
     private final CardsOnFile cards;
-    private final ShopSettings shopSettings;
     private final Mails mails;
     private final Clock clock;
 
     public CardExpiryReminders(ShopDirectory shops, SubscriptionSettingsRepository settings,
                                SubscriptionRepository subscriptions, Members members, CardsOnFile cards,
-                               ShopSettings shopSettings, Mails mails,
+                               Mails mails,
                                Clock clock) {
         this.shops = shops;
         this.settings = settings;
         this.subscriptions = subscriptions;
         this.members = members;
         this.cards = cards;
-        this.shopSettings = shopSettings;
         this.mails = mails;
         this.clock = clock;
     }
@@ -95,7 +92,7 @@ public class CardExpiryReminders {
     @Transactional
     public int sendAutomatic() {
         int sent = 0;
-        for (long shopId : shopSettings.shopsWithAutomaticCardExpiryReminders()) {
+        for (long shopId : settings.shopsWithAutomaticCardExpiryReminders()) {
             Shop shop = shops.byId(shopId);
             Set<Long> done = new LinkedHashSet<>();
             for (Target t : targets(shopId)) {
@@ -120,7 +117,7 @@ public class CardExpiryReminders {
         for (int i = 0; i < subscriptionNos.size(); i++) {
             String no = subscriptionNos.get(i);
             Target t = targets.stream().filter(x -> x.subscriptionNo().equals(no)).findFirst()
-                    .orElseThrow(() -> ApiException.invalid("subscriptionNos", "subscription " + no
+                    .orElseThrow(() -> DomainException.invalid("subscriptionNos", "subscription " + no
                             + " is not a card-expiry target (active, paying by a card that expires soon or has expired)"));
             members.add(t.memberId());
         }
@@ -137,13 +134,13 @@ public class CardExpiryReminders {
         Shop shop = shops.current();
         Target t = targets(shop.id()).stream().filter(x -> x.subscriptionNo().equals(subscriptionNo)).findFirst()
                 .orElseThrow(() -> subscriptions.find(shop.id(), subscriptionNo).isEmpty()
-                        ? ApiException.notFound("subscription " + subscriptionNo, "subscriptionNo")
-                        : ApiException.conflict("subscriptionNo", "subscription " + subscriptionNo
+                        ? DomainException.notFound("subscription " + subscriptionNo, "subscriptionNo")
+                        : DomainException.conflict("subscriptionNo", "subscription " + subscriptionNo
                         + " is not a card-expiry target"));
         Optional<TemplateError> error = mails.firstError(TemplateKey.CARD_EXPIRY_REMINDER, subject, body);
         if (error.isPresent()) {
             TemplateError e = error.get();
-            throw ApiException.invalid(e.part().name().toLowerCase(), "line " + e.line() + ": " + e.message());
+            throw DomainException.invalid(e.field(), "line " + e.line() + ": " + e.message());
         }
         queue(shop, t.memberId(), subject, body);
     }

@@ -13,7 +13,7 @@ import jp.cartflow.member.Member;
 import jp.cartflow.member.Members;
 import jp.cartflow.member.Recipient;
 import jp.cartflow.payment.PaymentMethodCode;
-import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.platform.errors.DomainException;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
 import jp.cartflow.subscription.SubscriptionCommands.AddressChange;
@@ -33,16 +33,18 @@ import java.util.List;
 class MyPageSubscriptionService {
 
     private final ShopDirectory shops;
-    private final SubscriptionService subscriptions;
+    private final SubscriptionQueries subscriptions;
+    private final SubscriptionChanges changes;
     private final SubscriptionSettingsRepository settings;
     private final Members members;
     private final Mails mails;
 
-    public MyPageSubscriptionService(ShopDirectory shops, SubscriptionService subscriptions,
+    MyPageSubscriptionService(ShopDirectory shops, SubscriptionQueries subscriptions, SubscriptionChanges changes,
                                      SubscriptionSettingsRepository settings, Members members,
                                      Mails mails) {
         this.shops = shops;
         this.subscriptions = subscriptions;
+        this.changes = changes;
         this.settings = settings;
         this.members = members;
         this.mails = mails;
@@ -65,10 +67,10 @@ class MyPageSubscriptionService {
         SubscriptionView before = own(memberId, subscriptionNo);
         SubscriptionSettings config = settings.get(shops.current().id());
         if (!config.mypageChangeCycle()) {
-            throw ApiException.rule("SUB-26", "cycle", "マイページでの配送サイクル変更は許可されていません"
+            throw DomainException.rule("SUB-26", "cycle", "マイページでの配送サイクル変更は許可されていません"
                     + " / the shop does not allow cycle changes on my-page");
         }
-        SubscriptionView after = subscriptions.changeDelivery(subscriptionNo, change.cycle(), null,
+        SubscriptionView after = changes.changeDelivery(subscriptionNo, change.cycle(), null,
                 change.timeSlotCode(), true, "member:" + memberId);
         String summary = (change.cycle() != null ? "配送サイクル: " + before.cycle() + " → " + after.cycle() + "\n" : "")
                 + (change.timeSlotCode() != null ? "お届け時間帯: " + before.timeSlotCode() + " → " + after.timeSlotCode()
@@ -81,10 +83,10 @@ class MyPageSubscriptionService {
     public SubscriptionView changePayment(long memberId, String subscriptionNo, PaymentMethodCode method) {
         SubscriptionView before = own(memberId, subscriptionNo);
         if (!settings.get(shops.current().id()).mypageChangePayment()) {
-            throw ApiException.rule("SUB-26", "paymentMethod", "マイページでの支払方法変更は許可されていません"
+            throw DomainException.rule("SUB-26", "paymentMethod", "マイページでの支払方法変更は許可されていません"
                     + " / the shop does not allow payment changes on my-page");
         }
-        SubscriptionView after = subscriptions.changePayment(subscriptionNo, method, "member:" + memberId);
+        SubscriptionView after = changes.changePayment(subscriptionNo, method, "member:" + memberId);
         notifyShop(memberId, after, "の支払方法を変更しました",
                 "支払方法: " + before.paymentMethod() + " → " + after.paymentMethod());
         return after;
@@ -94,10 +96,10 @@ class MyPageSubscriptionService {
     public SubscriptionView changeAddress(long memberId, String subscriptionNo, AddressChange change) {
         own(memberId, subscriptionNo);
         if (!settings.get(shops.current().id()).mypageChangeAddress()) {
-            throw ApiException.rule("SUB-26", "kind", "マイページでの配送先変更は許可されていません"
+            throw DomainException.rule("SUB-26", "kind", "マイページでの配送先変更は許可されていません"
                     + " / the shop does not allow address changes on my-page");
         }
-        SubscriptionView after = subscriptions.changeAddress(subscriptionNo, change, "member:" + memberId);
+        SubscriptionView after = changes.changeAddress(subscriptionNo, change, "member:" + memberId);
         Recipient r = after.recipient();
         notifyShop(memberId, after, "の配送先を変更しました", "配送先: " + r.lastName() + " " + r.firstName() + " 〒"
                 + r.zipcode() + " " + r.pref() + r.city() + r.address() + (r.building() == null ? "" : " " + r.building()));
@@ -125,7 +127,7 @@ class MyPageSubscriptionService {
 
     private Member member(long memberId) {
         return members.member(shops.current().id(), memberId)
-                .orElseThrow(() -> ApiException.notFound("member " + memberId, "memberId"));
+                .orElseThrow(() -> DomainException.notFound("member " + memberId, "memberId"));
     }
 
     /** Another member's subscription is "not found" (its existence is not revealed). */
@@ -133,7 +135,7 @@ class MyPageSubscriptionService {
         member(memberId);
         SubscriptionView view = subscriptions.view(subscriptionNo);
         if (view.memberId() != memberId) {
-            throw ApiException.notFound("subscription " + subscriptionNo + " of member " + memberId, "subscriptionNo");
+            throw DomainException.notFound("subscription " + subscriptionNo + " of member " + memberId, "subscriptionNo");
         }
         return view;
     }

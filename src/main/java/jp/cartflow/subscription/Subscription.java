@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** A subscription record (定期購入データ) as stored. */
-public record Subscription(long id, long shopId, String subscriptionNo, long memberId, SubscriptionStatus status,
+record Subscription(long id, long shopId, String subscriptionNo, long memberId, SubscriptionStatus status,
                            DeliveryCycle cycle, LeadTime lead, Long carrierId, String carrierCode, String timeSlotCode,
                            PaymentMethodCode paymentMethod, Recipient recipient, String memo, Fees fees,
                            LocalDate nextDeliveryDate, Instant nextGenerationAt, boolean skipNext,

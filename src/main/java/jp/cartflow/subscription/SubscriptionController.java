@@ -41,19 +41,24 @@ import java.util.List;
 @Tag(name = "Subscriptions", description = "定期購入: checkout, search, changes, skip, termination, schedule preview")
 class SubscriptionController {
 
-    private final SubscriptionService subscriptions;
+    private final SubscriptionCheckout checkouts;
+    private final SubscriptionChanges changes;
+    private final SubscriptionQueries queries;
     private final CardExpiryReminders reminders;
 
-    public SubscriptionController(SubscriptionService subscriptions, CardExpiryReminders reminders) {
-        this.subscriptions = subscriptions;
+    SubscriptionController(SubscriptionCheckout checkout, SubscriptionChanges changes, SubscriptionQueries queries,
+                           CardExpiryReminders reminders) {
+        this.checkouts = checkout;
+        this.changes = changes;
+        this.queries = queries;
         this.reminders = reminders;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a subscription from a completed checkout: first order + subscription + process (SUB-1/2/17)")
-    public SubscriptionService.Created create(@Valid @RequestBody Checkout checkout, Authentication user) {
-        return subscriptions.create(checkout, user.getName());
+    public SubscriptionCheckout.Created create(@Valid @RequestBody Checkout checkout, Authentication user) {
+        return checkouts.create(checkout, user.getName());
     }
 
     @GetMapping
@@ -62,27 +67,27 @@ class SubscriptionController {
                                          @RequestParam(defaultValue = "false") boolean cancelled,
                                          @RequestParam(required = false) @Size(max = 64) String subscriptionNo,
                                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return subscriptions.search(memberId, cancelled, subscriptionNo, limit);
+        return queries.search(memberId, cancelled, subscriptionNo, limit);
     }
 
     @GetMapping("/{subscriptionNo}")
     @Operation(summary = "One subscription with its items and schedule (SUB-15 fields)")
     public SubscriptionView get(@PathVariable String subscriptionNo) {
-        return subscriptions.view(subscriptionNo);
+        return queries.view(subscriptionNo);
     }
 
     @GetMapping("/{subscriptionNo}/schedule")
     @Operation(summary = "Preview the next deliveries with the reason of each date")
     public List<Schedule.Preview> schedule(@PathVariable String subscriptionNo,
                                            @RequestParam(defaultValue = "6") @Min(1) @Max(36) int count) {
-        return subscriptions.preview(subscriptionNo, count);
+        return queries.preview(subscriptionNo, count);
     }
 
     @PutMapping("/{subscriptionNo}/delivery")
     @Operation(summary = "Change cycle (any day or N, SUB-16), carrier and/or time slot from the next generation")
     public SubscriptionView changeDelivery(@PathVariable String subscriptionNo, @Valid @RequestBody DeliveryChange change,
                                            Authentication user) {
-        return subscriptions.changeDelivery(subscriptionNo, change.cycle(), change.carrierCode(), change.timeSlotCode(),
+        return changes.changeDelivery(subscriptionNo, change.cycle(), change.carrierCode(), change.timeSlotCode(),
                 false, user.getName());
     }
 
@@ -90,61 +95,61 @@ class SubscriptionController {
     @Operation(summary = "Change the payment method (SUB-17, SUB-27)")
     public SubscriptionView changePayment(@PathVariable String subscriptionNo, @Valid @RequestBody PaymentChange change,
                                           Authentication user) {
-        return subscriptions.changePayment(subscriptionNo, change.paymentMethod(), user.getName());
+        return changes.changePayment(subscriptionNo, change.paymentMethod(), user.getName());
     }
 
     @PutMapping("/{subscriptionNo}/address")
     @Operation(summary = "Change the delivery address (SUB-32)")
     public SubscriptionView changeAddress(@PathVariable String subscriptionNo, @Valid @RequestBody AddressChange change,
                                           Authentication user) {
-        return subscriptions.changeAddress(subscriptionNo, change, user.getName());
+        return changes.changeAddress(subscriptionNo, change, user.getName());
     }
 
     @PutMapping("/{subscriptionNo}/memo")
     @Operation(summary = "Change the memo copied to every generated order (SUB-22)")
     public SubscriptionView changeMemo(@PathVariable String subscriptionNo, @Valid @RequestBody MemoChange change,
                                        Authentication user) {
-        return subscriptions.changeMemo(subscriptionNo, change.memo(), user.getName());
+        return changes.changeMemo(subscriptionNo, change.memo(), user.getName());
     }
 
     @PutMapping("/{subscriptionNo}/fees")
     @Operation(summary = "Edit the fees copied to every generated order (SUB-10)")
     public SubscriptionView changeFees(@PathVariable String subscriptionNo, @Valid @RequestBody FeesInput fees,
                                        Authentication user) {
-        return subscriptions.changeFees(subscriptionNo, fees, user.getName());
+        return changes.changeFees(subscriptionNo, fees, user.getName());
     }
 
     @PostMapping("/{subscriptionNo}/items")
     @Operation(summary = "Add an item at the repeat price (SUB-18)")
     public SubscriptionView addItem(@PathVariable String subscriptionNo, @Valid @RequestBody ItemAdd add,
                                     Authentication user) {
-        return subscriptions.addItem(subscriptionNo, add, user.getName());
+        return changes.addItem(subscriptionNo, add, user.getName());
     }
 
     @PatchMapping("/{subscriptionNo}/items/{itemId}")
     @Operation(summary = "Change an item's repeat price and/or quantity (SUB-18)")
     public SubscriptionView changeItem(@PathVariable String subscriptionNo, @PathVariable long itemId,
                                        @Valid @RequestBody ItemChange change, Authentication user) {
-        return subscriptions.changeItem(subscriptionNo, itemId, change, user.getName());
+        return changes.changeItem(subscriptionNo, itemId, change, user.getName());
     }
 
     @DeleteMapping("/{subscriptionNo}/items/{itemId}")
     @Operation(summary = "Remove an item (not the last one)")
     public SubscriptionView removeItem(@PathVariable String subscriptionNo, @PathVariable long itemId,
                                        Authentication user) {
-        return subscriptions.removeItem(subscriptionNo, itemId, user.getName());
+        return changes.removeItem(subscriptionNo, itemId, user.getName());
     }
 
     @PostMapping("/{subscriptionNo}/skip")
     @Operation(summary = "Skip the next delivery (SUB-20)")
     public SubscriptionView skip(@PathVariable String subscriptionNo, Authentication user) {
-        return subscriptions.skip(subscriptionNo, true, user.getName());
+        return changes.skip(subscriptionNo, true, user.getName());
     }
 
     @DeleteMapping("/{subscriptionNo}/skip")
     @Operation(summary = "Undo the skip until the generation time (SUB-20)")
     public SubscriptionView unskip(@PathVariable String subscriptionNo, Authentication user) {
-        return subscriptions.skip(subscriptionNo, false, user.getName());
+        return changes.skip(subscriptionNo, false, user.getName());
     }
 
     @PostMapping("/{subscriptionNo}/termination")
@@ -152,7 +157,7 @@ class SubscriptionController {
     public SubscriptionView terminate(@PathVariable String subscriptionNo,
                                       @Valid @RequestBody(required = false) Termination termination,
                                       Authentication user) {
-        return subscriptions.terminate(subscriptionNo, termination == null ? null : termination.reason(),
+        return changes.terminate(subscriptionNo, termination == null ? null : termination.reason(),
                 user.getName());
     }
 

@@ -1,5 +1,6 @@
 package jp.cartflow.subscription;
 
+import jp.cartflow.subscription.domain.CycleOffer;
 import jp.cartflow.subscription.domain.GenerationTiming;
 import jp.cartflow.subscription.domain.NumberingRule;
 import jp.cartflow.subscription.domain.ShopTerms;
@@ -20,6 +21,11 @@ record SubscriptionSettings(long shopId, boolean enabled, boolean newSubscriptio
     public ShopTerms terms() {
         return new ShopTerms(perkFreeShipping, perkShippingDiscount, perkFreePaymentFee, pointsEnabled, pointsRateYen,
                 decrementStock);
+    }
+
+    /** SUB-3/26: the cycles offered at checkout and on my-page. */
+    public CycleOffer cycleOffer() {
+        return new CycleOffer(monthlyCycleEnabled, intervalCycleEnabled, intervalMinDays, intervalMaxDays);
     }
 
     public GenerationTiming timing() {

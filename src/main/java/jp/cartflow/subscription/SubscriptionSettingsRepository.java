@@ -1,25 +1,37 @@
 package jp.cartflow.subscription;
 
 import jp.cartflow.subscription.domain.NumberingRule;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 
-/** The subscription columns of the shop row, and the number allocation (SUB-13). */
+/**
+ * The subscription settings of each shop ({@code subscription_setting}, owned by this room) and the number
+ * allocation (SUB-13). A shop without a row yet (one created after the migration) gets the defaults on first use.
+ */
 @Repository
 class SubscriptionSettingsRepository {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
 
-    public SubscriptionSettingsRepository(JdbcClient jdbc) {
+    SubscriptionSettingsRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public SubscriptionSettings get(long shopId) {
-        return jdbc.sql("SELECT * FROM shop WHERE id = :id").param("id", shopId)
-                .query((rs, n) -> new SubscriptionSettings(rs.getLong("id"), rs.getBoolean("subscription_enabled"),
+        ensureRow(shopId);
+        return jdbc.sql("SELECT * FROM subscription_setting WHERE shop_id = :id").param("id", shopId)
+                .query((rs, n) -> new SubscriptionSettings(rs.getLong("shop_id"), rs.getBoolean("subscription_enabled"),
                         rs.getBoolean("new_subscriptions_stopped"), rs.getInt("lead_days"),
                         rs.getObject("generation_time", LocalTime.class), rs.getBoolean("authorize_at_generation"),
                         rs.getBoolean("decrement_stock_on_generation"), rs.getBoolean("monthly_cycle_enabled"),
@@ -38,8 +50,9 @@ class SubscriptionSettingsRepository {
     }
 
     public void save(SubscriptionSettings s) {
+        ensureRow(s.shopId());
         jdbc.sql("""
-                UPDATE shop SET subscription_enabled = :enabled, new_subscriptions_stopped = :stopped,
+                UPDATE subscription_setting SET subscription_enabled = :enabled, new_subscriptions_stopped = :stopped,
                     lead_days = :lead, generation_time = :time, authorize_at_generation = :authorize,
                     decrement_stock_on_generation = :decrement, monthly_cycle_enabled = :monthly,
                     interval_cycle_enabled = :interval, interval_min_days = :min, interval_max_days = :max,
@@ -50,7 +63,7 @@ class SubscriptionSettingsRepository {
                     mypage_change_cycle = :myCycle, mypage_change_payment = :myPayment,
                     mypage_change_address = :myAddress, card_expiry_reminder_auto = :cardAuto,
                     card_expiry_window_days = :cardWindow, points_usable_at_checkout = :usable, updated_at = CURRENT_TIMESTAMP
-                WHERE id = :id""")
+                WHERE shop_id = :id""")
                 .param("enabled", s.enabled()).param("stopped", s.newSubscriptionsStopped())
                 .param("lead", s.leadDays()).param("time", s.generationTime())
                 .param("authorize", s.authorizeAtGeneration()).param("decrement", s.decrementStock())
@@ -68,11 +81,13 @@ class SubscriptionSettingsRepository {
     }
 
     /**
-     * SUB-13: hands out the next subscription number. The shop row is locked ({@code SELECT … FOR UPDATE}) so
+     * SUB-13: hands out the next subscription number. The settings row is locked ({@code SELECT … FOR UPDATE}) so
      * concurrent checkouts queue up on it; after a wrap to 1 a number still in use is passed over.
      */
     public String allocateNumber(long shopId, LocalDate checkoutDay) {
-        long next = jdbc.sql("SELECT numbering_next FROM shop WHERE id = :id FOR UPDATE").param("id", shopId)
+        ensureRow(shopId);
+        long next = jdbc.sql("SELECT numbering_next FROM subscription_setting WHERE shop_id = :id FOR UPDATE")
+                .param("id", shopId)
                 .query(Long.class).single();
         NumberingRule rule = get(shopId).numbering();
         String number = rule.format(next, checkoutDay);
@@ -83,9 +98,42 @@ class SubscriptionSettingsRepository {
             next = rule.following(next);
             number = rule.format(next, checkoutDay);
         }
-        jdbc.sql("UPDATE shop SET numbering_next = :next WHERE id = :id")
+        jdbc.sql("UPDATE subscription_setting SET numbering_next = :next WHERE shop_id = :id")
                 .param("next", rule.following(next)).param("id", shopId).update();
         return number;
+    }
+
+    /** SUB-29: the shops that run subscriptions and send card-expiry reminders automatically. */
+    public List<Long> shopsWithAutomaticCardExpiryReminders() {
+        return jdbc.sql("""
+                SELECT shop_id FROM subscription_setting
+                WHERE subscription_enabled = TRUE AND card_expiry_reminder_auto = TRUE""")
+                .query(Long.class).list();
+    }
+
+    /**
+     * A shop created after the migration (e.g. by ShopBootstrap) has no settings row until its first use; the row
+     * with the table's defaults is then inserted in a transaction of its own, so a read-only caller works too and
+     * a concurrent first use (duplicate key) leaves the caller's transaction intact.
+     */
+    private void ensureRow(long shopId) {
+        if (present(shopId)) {
+            return;
+        }
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                if (!present(shopId)) {
+                    jdbc.sql("INSERT INTO subscription_setting (shop_id) VALUES (:id)").param("id", shopId).update();
+                }
+            });
+        } catch (DuplicateKeyException alreadyThere) {
+            // another transaction created it first, with the same defaults
+        }
+    }
+
+    private boolean present(long shopId) {
+        return jdbc.sql("SELECT COUNT(*) FROM subscription_setting WHERE shop_id = :id")
+                .param("id", shopId).query(Integer.class).single() > 0;
     }
 
     private boolean inUse(long shopId, String number) {

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.platform.errors.DomainException;
 import jp.cartflow.shop.ShopDirectory;
 import jp.cartflow.subscription.domain.NumberingRule;
 import jp.cartflow.subscription.domain.Schedule;
@@ -75,22 +75,22 @@ class SubscriptionSettingsService {
         SubscriptionSettings old = settings.get(shopId);
         // SUB-31: switched off only when no subscription is active
         if (old.enabled() && !in.enabled() && subscriptions.countActive(shopId) > 0) {
-            throw ApiException.rule("SUB-31", "enabled", "稼働中の定期購入があるため無効にできません / "
+            throw DomainException.rule("SUB-31", "enabled", "稼働中の定期購入があるため無効にできません / "
                     + subscriptions.countActive(shopId) + " subscriptions are still active");
         }
         if (in.intervalMinDays() != null && in.intervalMaxDays() != null && in.intervalMinDays() > in.intervalMaxDays()) {
-            throw ApiException.invalid("intervalMinDays", "intervalMinDays must not exceed intervalMaxDays");
+            throw DomainException.invalid("intervalMinDays", "intervalMinDays must not exceed intervalMaxDays");
         }
         NumberingRule rule;
         try {
             rule = new NumberingRule(in.numbering().rule(), in.numbering().prefix(), in.numbering().digits(),
                     Boolean.TRUE.equals(in.numbering().dateHyphen()));
         } catch (IllegalArgumentException e) {
-            throw ApiException.rule("SUB-13", "numbering", e.getMessage());
+            throw DomainException.rule("SUB-13", "numbering", e.getMessage());
         }
         Long initial = in.numbering().initial();
         if (initial != null && !rule.accepts(initial)) {
-            throw ApiException.rule("SUB-13", "numbering.initial", "初期値は桁数以内の整数です / initial must fit "
+            throw DomainException.rule("SUB-13", "numbering.initial", "初期値は桁数以内の整数です / initial must fit "
                     + rule.digits() + " digits");
         }
         boolean initialChanged = initial != null && !initial.equals(old.numberingInitial());

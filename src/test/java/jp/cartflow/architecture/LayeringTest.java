@@ -9,6 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+import jp.cartflow.platform.web.ApiException;
 
 import java.util.List;
 import java.util.Set;
@@ -75,6 +78,19 @@ class LayeringTest {
                 .and().resideOutsideOfPackages(layers.engineAllowed().toArray(String[]::new))
                 .and().haveSimpleNameNotEndingWith("Delegate")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("ApiException is the web edge's: only platform.web and controllers use it, so no service, delegate "
+            + "or domain class (nothing the engine runs) throws a web-layer exception")
+    void apiExceptionOnlyAtTheWebEdge() {
+        noClasses().that().resideOutsideOfPackage("jp.cartflow.platform.web..")
+                .and().areNotAnnotatedWith(RestController.class)
+                .and().areNotAnnotatedWith(Controller.class)
+                .should().dependOnClassesThat().areAssignableTo(ApiException.class)
+                .because("services throw platform.errors.DomainException/TechnicalFailure; ApiExceptionHandler maps "
+                        + "them to problem+json")
                 .check(classes);
     }
 

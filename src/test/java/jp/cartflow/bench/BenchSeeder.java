@@ -15,8 +15,8 @@ final class BenchSeeder {
 
     static void seed(JdbcClient jdbc, int n, boolean authorizeAtGeneration) {
         long shop = jdbc.sql("SELECT id FROM shop WHERE code = 'demo'").query(Long.class).single();
-        jdbc.sql("UPDATE shop SET lead_days = 7, generation_time = TIME '05:00:00', authorize_at_generation = :auth, "
-                + "subscription_enabled = TRUE WHERE id = :shop").param("shop", shop)
+        jdbc.sql("UPDATE subscription_setting SET lead_days = 7, generation_time = TIME '05:00:00', "
+                + "authorize_at_generation = :auth, subscription_enabled = TRUE WHERE shop_id = :shop").param("shop", shop)
                 .param("auth", authorizeAtGeneration).update();
         int members = Math.max(1, n / 10);
         jdbc.sql("""

@@ -45,7 +45,7 @@ class PointsApiIT extends PostgresIntegrationTest {
 
     @AfterEach
     void reset() {
-        jdbc.sql("UPDATE shop SET points_usable_at_checkout = TRUE, points_enabled = TRUE WHERE code = 'demo'").update();
+        jdbc.sql("UPDATE subscription_setting SET points_usable_at_checkout = TRUE, points_enabled = TRUE").update();
         clock.reset();
     }
 
@@ -131,7 +131,7 @@ class PointsApiIT extends PostgresIntegrationTest {
         long member = newMember("points-b");
         call("operator", HttpMethod.POST, "/api/members/" + member + "/points/adjustments",
                 "{\"points\":300,\"reason\":\"テスト\"}");
-        jdbc.sql("UPDATE shop SET points_enabled = FALSE WHERE code = 'demo'").update();
+        jdbc.sql("UPDATE subscription_setting SET points_enabled = FALSE").update();
         ResponseEntity<Map> created = checkout(member, 200);
         assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
         generateNext((String) created.getBody().get("subscriptionNo"));
@@ -140,7 +140,7 @@ class PointsApiIT extends PostgresIntegrationTest {
         assertThat((List<Map<String, Object>>) p.get("history")).extracting(e -> e.get("kind"))
                 .containsExactly("USED", "ADJUSTED");
 
-        jdbc.sql("UPDATE shop SET points_usable_at_checkout = FALSE WHERE code = 'demo'").update();
+        jdbc.sql("UPDATE subscription_setting SET points_usable_at_checkout = FALSE").update();
         settings();
         int subscriptionsBefore = jdbc.sql("SELECT COUNT(*) FROM subscription").query(Integer.class).single();
         ResponseEntity<Map> refused = checkout(member, 50);

@@ -2,7 +2,7 @@ package jp.cartflow.order;
 
 import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.subscription.SubscriptionGeneration;
-import jp.cartflow.subscription.SubscriptionService;
+import jp.cartflow.subscription.SubscriptionCheckout;
 import jp.cartflow.subscription.TestSubscriptions;
 import jp.cartflow.testsupport.MutableClock;
 import jp.cartflow.testsupport.PostgresIntegrationTest;
@@ -55,7 +55,7 @@ class OrderApiIT extends PostgresIntegrationTest {
     private String[] subscriptionWithGeneratedOrder() {
         subscriptions.defaultSettings();
         clock.set(ZonedDateTime.of(2031, 4, 2, 10, 0, 0, 0, TOKYO).toInstant());
-        SubscriptionService.Created created = subscriptions.create("yamada", 20, LocalDate.of(2031, 4, 20),
+        SubscriptionCheckout.Created created = subscriptions.create("yamada", 20, LocalDate.of(2031, 4, 20),
                 PaymentMethodCode.COD, null);
         Instant slot = jdbc.sql("SELECT next_generation_at FROM subscription WHERE subscription_no = :no")
                 .param("no", created.subscriptionNo()).query(java.time.OffsetDateTime.class).single().toInstant();

@@ -6,7 +6,7 @@ import jp.cartflow.order.events.ShipmentRegistered;
 import jp.cartflow.order.events.SubscriptionOrderGenerated;
 import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.subscription.SubscriptionGeneration;
-import jp.cartflow.subscription.SubscriptionService;
+import jp.cartflow.subscription.SubscriptionCheckout;
 import jp.cartflow.subscription.TestSubscriptions;
 import jp.cartflow.testsupport.MutableClock;
 import jp.cartflow.testsupport.PostgresIntegrationTest;
@@ -52,7 +52,7 @@ class OrderDomainEventsIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-2 SUB-4 checkout publishes order.placed; the generation publishes the subscription no. and delivery index")
     void placedAndGenerated() {
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         long first = orderId(created.firstOrderNo());
         List<RecordedOrderEvents.Seen> placed = events.of(OrderPlaced.class, first);
@@ -79,7 +79,7 @@ class OrderDomainEventsIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("PAY-2 payment status and shipment events come inside the writer's transaction and roll back with it")
     void paymentAndShipmentInTheWritersTransaction() {
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         long order = orderId(created.firstOrderNo());
         String before = paymentStatus(order);

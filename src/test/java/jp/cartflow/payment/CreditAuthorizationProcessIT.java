@@ -3,7 +3,7 @@ package jp.cartflow.payment;
 import jp.cartflow.order.OrderRepository;
 import jp.cartflow.payment.gateway.Gateway;
 import jp.cartflow.payment.gateway.GatewayOperation;
-import jp.cartflow.payment.simulator.GatewaySimulator;
+import jp.cartflow.payment.gateway.GatewaySimulator;
 import jp.cartflow.testsupport.CommitFailure;
 import jp.cartflow.testsupport.Jobs;
 import jp.cartflow.testsupport.PostgresIntegrationTest;

@@ -2,8 +2,8 @@ package jp.cartflow.payment;
 
 import jp.cartflow.order.OrderRepository;
 import jp.cartflow.payment.gateway.Gateway;
-import jp.cartflow.payment.simulator.GatewaySimulator;
-import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.payment.gateway.GatewaySimulator;
+import jp.cartflow.platform.errors.DomainException;
 import jp.cartflow.testsupport.Jobs;
 import jp.cartflow.testsupport.PostgresIntegrationTest;
 import jp.cartflow.testsupport.TestOrders;
@@ -175,9 +175,9 @@ class PaymentApiIT extends PostgresIntegrationTest {
         cards.requireCardFor(cardMember, PaymentMethods.SBPS_CARD, "paymentMethod");
         cards.requireCardFor(plainMember, PaymentMethods.COD, "paymentMethod");
         assertThatThrownBy(() -> cards.requireCardFor(plainMember, PaymentMethods.SBPS_CARD, "paymentMethod"))
-                .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).rule()).isEqualTo("SUB-27"));
+                .isInstanceOf(DomainException.class).satisfies(e -> assertThat(((DomainException) e).rule()).isEqualTo("SUB-27"));
         assertThatThrownBy(() -> cards.requireCardFor(cardMember, PaymentMethods.ZEUS_CARD, "paymentMethod"))
-                .isInstanceOf(ApiException.class);
+                .isInstanceOf(DomainException.class);
 
         jdbc.sql("""
                 INSERT INTO subscription (shop_id, subscription_no, member_id, cycle_kind, cycle_day, lead_days,
@@ -185,8 +185,8 @@ class PaymentApiIT extends PostgresIntegrationTest {
                 SELECT shop_id, :no, id, 'MONTHLY', 10, 7, 'SBPS_CARD', last_name, first_name, zipcode, pref, city, address
                 FROM member WHERE id = :member""").param("no", "pay-" + cardMember).param("member", cardMember).update();
         assertThat(cards.isInUse(cardMember)).isTrue();
-        assertThatThrownBy(() -> cards.delete(cardMember)).isInstanceOf(ApiException.class)
-                .satisfies(e -> assertThat(((ApiException) e).rule()).isEqualTo("SUB-27"));
+        assertThatThrownBy(() -> cards.delete(cardMember)).isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).rule()).isEqualTo("SUB-27"));
         assertThat(cards.hasCard(cardMember)).isTrue();
 
         jdbc.sql("UPDATE subscription SET status = 'ENDED' WHERE member_id = :member").param("member", cardMember).update();

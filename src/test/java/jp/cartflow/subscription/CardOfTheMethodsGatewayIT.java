@@ -64,7 +64,7 @@ class CardOfTheMethodsGatewayIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-27 shop's payment change: to ZEUS_CARD with only an SBPS card → 422, the method stays")
     void shopChange() {
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         String base = "/api/subscriptions/" + created.subscriptionNo();
 
@@ -80,7 +80,7 @@ class CardOfTheMethodsGatewayIT extends PostgresIntegrationTest {
     @DisplayName("SUB-27 my-page payment change: to ZEUS_CARD with only an SBPS card → 422, no change, no notice mail")
     void myPageChange() {
         long yamada = testSubscriptions.memberId("yamada");
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         String base = "/api/mypage/members/" + yamada + "/subscriptions/" + created.subscriptionNo();
         int notices = jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE template_key = 'MYPAGE_CHANGE_NOTICE'")

@@ -160,7 +160,7 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
                 ",\"unknown\":1")), 400, "unknown");
         problem(call(HttpMethod.POST, "/api/subscriptions", checkout("\"memberId\":" + yamada, coffee, "COD", "yamato", "")
                 .replace("\"day\":25", "\"day\":40")), 400, "day");
-        jdbc.sql("UPDATE shop SET new_subscriptions_stopped = TRUE WHERE code = 'demo'").update();
+        jdbc.sql("UPDATE subscription_setting SET new_subscriptions_stopped = TRUE WHERE shop_id = (SELECT id FROM shop WHERE code = 'demo')").update();
         problem(call(HttpMethod.POST, "/api/subscriptions", checkout("\"memberId\":" + yamada, coffee, "COD", "yamato", "")),
                 422, "SUB-31");
         assertThat(subscriptionCount()).isEqualTo(subscriptions);
@@ -170,7 +170,7 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-24 SUB-17 SUB-27 bad changes: unknown ids, ended subscription, unsupported payment → problem+json, nothing written")
     void changeBadInput() {
-        SubscriptionService.Created created = testSubscriptions.create("sato", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("sato", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         String base = "/api/subscriptions/" + created.subscriptionNo();
         problem(call(HttpMethod.GET, "/api/subscriptions/NOPE-1", null), 404, "subscriptionNo");
@@ -195,7 +195,7 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-10 SUB-18 SUB-20 SUB-29 more bad input: fees, items, skip, card-expiry sends → problem+json, nothing written")
     void moreBadInput() {
-        SubscriptionService.Created created = testSubscriptions.create("sato", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("sato", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         String base = "/api/subscriptions/" + created.subscriptionNo();
         int outbox = jdbc.sql("SELECT COUNT(*) FROM mail_outbox").query(Integer.class).single();
@@ -225,7 +225,7 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-25 ended and cancelled subscriptions are hidden from the default list and found with cancelled=true")
     void cancelledFilter() {
-        SubscriptionService.Created created = testSubscriptions.create("sato", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("sato", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         call(HttpMethod.POST, "/api/subscriptions/" + created.subscriptionNo() + "/termination", null);
         ResponseEntity<List> active = rest.withBasicAuth("operator", "operator")
@@ -239,7 +239,7 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-21 SUB-20 on the generation day edits are refused until generation ran; unskip until the generation time")
     void sameDayLockOverRest() {
-        SubscriptionService.Created created = testSubscriptions.create("sato", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("sato", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         String base = "/api/subscriptions/" + created.subscriptionNo();
         assertThat(call(HttpMethod.POST, base + "/skip", null).getBody()).containsEntry("nextDeliverySkipped", true);
@@ -264,7 +264,7 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
     void myPage() {
         long yamada = testSubscriptions.memberId("yamada");
         long sato = testSubscriptions.memberId("sato");
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         String base = "/api/mypage/members/" + yamada + "/subscriptions/" + created.subscriptionNo();
         int notices = jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE template_key = 'MYPAGE_CHANGE_NOTICE'")
@@ -275,7 +275,7 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
         problem(call(HttpMethod.GET, "/api/mypage/members/" + sato + "/subscriptions/" + created.subscriptionNo(), null),
                 404, "subscriptionNo");
         problem(call(HttpMethod.POST, base + "/skip", null), 404, "");
-        jdbc.sql("UPDATE shop SET mypage_change_payment = FALSE WHERE code = 'demo'").update();
+        jdbc.sql("UPDATE subscription_setting SET mypage_change_payment = FALSE WHERE shop_id = (SELECT id FROM shop WHERE code = 'demo')").update();
         problem(call(HttpMethod.PUT, base + "/payment-method", "{\"paymentMethod\":\"SBPS_CARD\"}"), 422, "SUB-26");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE template_key = 'MYPAGE_CHANGE_NOTICE'")
                 .query(Integer.class).single()).isEqualTo(notices);
@@ -337,10 +337,10 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-29 card expiry: targets, the daily process mails once per card with bracket tags, bulk and edited sends")
     void cardExpiry() {
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.SBPS_CARD, null);
         jdbc.sql("UPDATE member_card SET expiry_reminded_at = NULL").update();
-        jdbc.sql("UPDATE shop SET card_expiry_reminder_auto = TRUE, card_expiry_window_days = 30 WHERE code = 'demo'").update();
+        jdbc.sql("UPDATE subscription_setting SET card_expiry_reminder_auto = TRUE, card_expiry_window_days = 30 WHERE shop_id = (SELECT id FROM shop WHERE code = 'demo')").update();
         clock.set(ZonedDateTime.of(2026, 12, 5, 10, 0, 0, 0, ZoneId.of("Asia/Tokyo")).toInstant());
         ResponseEntity<List> targets = rest.withBasicAuth("operator", "operator")
                 .getForEntity("/api/subscriptions/card-expiry/targets", List.class);

@@ -45,7 +45,8 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired RepositoryService repository;
-    @Autowired SubscriptionService service;
+    @Autowired SubscriptionChanges service;
+    @Autowired SubscriptionQueries queries;
     @Autowired SubscriptionGeneration generation;
     @Autowired TestSubscriptions testSubscriptions;
     @Autowired MutableClock clock;
@@ -99,7 +100,7 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
             + "12 orders with the right dates and prices, subscription number, one address, no mail")
     void twelveGenerations() {
         jdbc.sql("UPDATE shop SET paused = TRUE WHERE code = 'demo'").update();
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         ProcessInstance pi = instance(created.subscriptionNo());
         assertThat(pi).isWaitingAt(GATEWAY_WAIT);
@@ -140,7 +141,7 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-9 generated orders do not decrement stock by default; the shop option decrements it (never below 0)")
     void stock() {
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         ProcessInstance pi = instance(created.subscriptionNo());
         jdbc.sql("UPDATE product SET stock = 0 WHERE product_code = 'CF-TEA-100'").update();
@@ -148,14 +149,14 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
         generateNext(pi);
         assertThat(stock("CF-COFFEE-200")).isEqualTo(coffee);
         assertThat(testSubscriptions.generatedOrders(created.subscriptionNo())).as("created even at stock 0").isEqualTo(1);
-        jdbc.sql("UPDATE shop SET decrement_stock_on_generation = TRUE WHERE code = 'demo'").update();
+        jdbc.sql("UPDATE subscription_setting SET decrement_stock_on_generation = TRUE WHERE shop_id = (SELECT id FROM shop WHERE code = 'demo')").update();
         generateNext(pi);
         assertThat(stock("CF-COFFEE-200")).isEqualTo(coffee - 2);
         assertThat(stock("CF-TEA-100")).isZero();
         jdbc.sql("UPDATE product SET stock = 80 WHERE product_code = 'CF-TEA-100'").update();
         jdbc.sql("UPDATE product SET stock = :s WHERE product_code = 'CF-COFFEE-200'").param("s", coffee).update();
         // SUB-15: the list shows the last generation and its delivery date
-        SubscriptionView view = service.view(created.subscriptionNo());
+        SubscriptionView view = queries.view(created.subscriptionNo());
         assertThat(view.lastDeliveryDate()).isEqualTo(LocalDate.of(2027, 1, 25));
         assertThat(view.lastGeneratedAt()).isEqualTo(tokyo(2027, 1, 18, 5));
         assertThat(view.nextDeliveryDate()).isEqualTo(LocalDate.of(2027, 2, 25));
@@ -169,13 +170,13 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-20 a skipped delivery makes no order and does not count; the next one is delivery 2")
     void skip() {
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         ProcessInstance pi = instance(created.subscriptionNo());
         service.skip(created.subscriptionNo(), true, "operator");
         generateNext(pi);
         assertThat(testSubscriptions.generatedOrders(created.subscriptionNo())).isZero();
-        SubscriptionView view = service.view(created.subscriptionNo());
+        SubscriptionView view = queries.view(created.subscriptionNo());
         assertThat(view.nextDeliveryDate()).isEqualTo(LocalDate.of(2027, 1, 25));
         assertThat(view.nextDeliverySkipped()).isFalse();
         assertThat(view.deliveriesGenerated()).isEqualTo(1);
@@ -187,19 +188,19 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-24 terminate while the timer waits: the loop ends, no timer is left, nothing more is generated")
     void terminateWhileWaiting() {
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         ProcessInstance pi = instance(created.subscriptionNo());
         service.terminate(created.subscriptionNo(), "お客様のご希望", "operator");
         assertThat(pi).isEnded().hasPassed(END_SUBSCRIPTION_TERMINATED);
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
-        assertThat(service.view(created.subscriptionNo()).status()).isEqualTo("CANCELLED");
+        assertThat(queries.view(created.subscriptionNo()).status()).isEqualTo("CANCELLED");
     }
 
     @Test
     @DisplayName("SUB-24 a generation whose subscription was terminated meanwhile does nothing")
     void terminatedBeforeGenerationJobRan() {
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         ProcessInstance pi = instance(created.subscriptionNo());
         Job timer = timer(pi);
@@ -216,7 +217,7 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-16 a cycle change re-arms the waiting timer without generating")
     void cycleChangeRearms() {
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         ProcessInstance pi = instance(created.subscriptionNo());
         service.changeDelivery(created.subscriptionNo(), new SubscriptionCommands.CycleInput(
@@ -232,7 +233,7 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-4 exactly once: a duplicated generation job finds the slot processed and creates no second order")
     void duplicatedJob() {
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         ProcessInstance pi = instance(created.subscriptionNo());
         Date slot = (Date) runtime.getVariable(pi.getId(), Var.NEXT_GENERATION_AT);
@@ -254,7 +255,7 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
     @Test
     @DisplayName("SUB-19 SUB-24 a count-limited item leaves at its count; no item left ends the subscription and the process")
     void autoEnd() {
-        SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, 2);
         long id = testSubscriptions.id(created.subscriptionNo());
         ProcessInstance pi = instance(created.subscriptionNo());
@@ -262,12 +263,12 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
         // tea (limit 2) is done: only coffee is left; then remove coffee's limit by ending it through a limit of 3
         jdbc.sql("UPDATE subscription_item SET max_deliveries = 3 WHERE subscription_id = :id AND product_code = 'CF-COFFEE-200'")
                 .param("id", id).update();
-        SubscriptionView view = service.view(created.subscriptionNo());
+        SubscriptionView view = queries.view(created.subscriptionNo());
         assertThat(view.items()).filteredOn(SubscriptionView.Item::removed).extracting(SubscriptionView.Item::productCode)
                 .containsExactly("CF-TEA-100");
         generateNext(pi);
         assertThat(pi).isEnded().hasPassed(END_SUBSCRIPTION_ENDED);
-        assertThat(service.view(created.subscriptionNo()).status()).isEqualTo("ENDED");
+        assertThat(queries.view(created.subscriptionNo()).status()).isEqualTo("ENDED");
         List<Map<String, Object>> orders = generatedOrders(created.subscriptionNo());
         assertThat(orders).hasSize(2);
         assertThat(orders.get(1).get("next_delivery_date")).as("last delivery has no next").isNull();
@@ -279,8 +280,8 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
         String deployment = repository.createDeployment().name("TEST ONLY: CreditAuthorizationProcess stub")
                 .addClasspathResource("test-processes/CreditAuthorizationProcess.test-stub.bpmn").deploy().getId();
         try {
-            jdbc.sql("UPDATE shop SET authorize_at_generation = TRUE WHERE code = 'demo'").update();
-            SubscriptionService.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+            jdbc.sql("UPDATE subscription_setting SET authorize_at_generation = TRUE WHERE shop_id = (SELECT id FROM shop WHERE code = 'demo')").update();
+            SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                     PaymentMethodCode.SBPS_CARD, null);
             ProcessInstance pi = instance(created.subscriptionNo());
             generateNext(pi);

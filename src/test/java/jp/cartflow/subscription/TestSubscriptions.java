@@ -16,10 +16,10 @@ import java.util.List;
 @Component
 public class TestSubscriptions {
 
-    private final SubscriptionService service;
+    private final SubscriptionCheckout service;
     private final JdbcClient jdbc;
 
-    public TestSubscriptions(SubscriptionService service, JdbcClient jdbc) {
+    public TestSubscriptions(SubscriptionCheckout service, JdbcClient jdbc) {
         this.service = service;
         this.jdbc = jdbc;
     }
@@ -31,13 +31,14 @@ public class TestSubscriptions {
     /** Default shop settings for the subscription tests (authorization at generation off, L = 7 at 05:00). */
     public void defaultSettings() {
         jdbc.sql("""
-                UPDATE shop SET subscription_enabled = TRUE, paused = FALSE, new_subscriptions_stopped = FALSE, lead_days = 7,
+                UPDATE subscription_setting SET subscription_enabled = TRUE, new_subscriptions_stopped = FALSE, lead_days = 7,
                     generation_time = TIME '05:00:00', authorize_at_generation = FALSE,
                     decrement_stock_on_generation = FALSE, monthly_cycle_enabled = TRUE, interval_cycle_enabled = TRUE,
                     interval_min_days = 14, interval_max_days = 90, perk_free_shipping = FALSE,
                     perk_shipping_discount = 0, perk_free_payment_fee = FALSE, points_enabled = TRUE,
                     points_rate_yen = 100, mypage_change_cycle = TRUE, mypage_change_payment = TRUE,
-                    mypage_change_address = TRUE WHERE code = 'demo'""").update();
+                    mypage_change_address = TRUE WHERE shop_id = (SELECT id FROM shop WHERE code = 'demo')""").update();
+        jdbc.sql("UPDATE shop SET paused = FALSE WHERE code = 'demo'").update();
     }
 
     public static Checkout checkout(long memberId, int monthlyDay, LocalDate firstDelivery, PaymentMethodCode payment,
@@ -48,7 +49,7 @@ public class TestSubscriptions {
                 null, "置き配希望", new FeesInput(880L, 330L, 0L), 0L);
     }
 
-    public SubscriptionService.Created create(String login, int monthlyDay, LocalDate firstDelivery,
+    public SubscriptionCheckout.Created create(String login, int monthlyDay, LocalDate firstDelivery,
                                               PaymentMethodCode payment, Integer maxDeliveries) {
         return service.create(checkout(memberId(login), monthlyDay, firstDelivery, payment, maxDeliveries), "test");
     }

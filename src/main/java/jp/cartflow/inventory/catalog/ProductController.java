@@ -10,8 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import jp.cartflow.platform.security.Callers;
-import jp.cartflow.platform.security.CartflowGroups;
+import jp.cartflow.platform.web.Callers;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.shop.ShopDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,7 +82,7 @@ class ProductController {
     @Transactional
     @Operation(summary = "Create or update a product (admins and integrations); stock fields only on creation")
     public ProductView put(@PathVariable String productCode, @Valid @RequestBody ProductInput in, Authentication user) {
-        Callers.requireAnyGroup(user, CartflowGroups.ADMIN, CartflowGroups.INTEGRATIONS);
+        Callers.requireAdminOrIntegrations(user);
         if (!productCode.matches(CODE)) {
             throw ApiException.invalid("productCode", "a product code is 1-64 letters, digits, _ . -");
         }

@@ -89,8 +89,8 @@ public class MailTemplateStore {
                                String charset, String user) {
         List<TemplateRejectedException.Problem> problems = new ArrayList<>();
         for (TemplateError error : MailTemplate.validate(subject, body, key.dialect())) {
-            problems.add(new TemplateRejectedException.Problem(error.part().name().toLowerCase(), error.line(),
-                    error.column(), error.tag(), error.kind().name(), error.message()));
+            problems.add(new TemplateRejectedException.Problem(error.field(), error.line(),
+                    error.column(), error.tag(), error.code(), error.message()));
         }
         undefinedAttributes(shopId, "subject", subject, problems);
         undefinedAttributes(shopId, "body", body, problems);

@@ -1,7 +1,7 @@
 package jp.cartflow.mail.taglanguage;
 
 /** Why a template was refused when saved (MAIL-1: an error at save time, not a blank at send time). */
-public enum ErrorKind {
+enum ErrorKind {
     /** A tag name not in the catalogue, a malformed tag, or a tag of the other dialect. */
     UNKNOWN_TAG,
     /** A block tag used outside its block, e.g. {@code <!--{productId}-->} outside {@code <sectionOrderItem>}. */

@@ -14,6 +14,16 @@ package jp.cartflow.mail.taglanguage;
 public record TemplateError(TemplatePart part, int line, int column, String tag, ErrorKind kind,
                             String messageJa, String messageEn) {
 
+    /** {@code subject} or {@code body}: the request field that carried the part. */
+    public String field() {
+        return part.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The stable code of what is wrong (e.g. {@code UNKNOWN_TAG}). */
+    public String code() {
+        return kind.name();
+    }
+
     /** {@code 件名 3行目 5文字目: … / subject line 3, column 5: …} */
     public String message() {
         String where = part == TemplatePart.SUBJECT ? "件名" : "本文";

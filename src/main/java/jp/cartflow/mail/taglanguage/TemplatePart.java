@@ -1,6 +1,6 @@
 package jp.cartflow.mail.taglanguage;
 
 /** Which part of a mail template a text is: subjects are one line without blocks. */
-public enum TemplatePart {
+enum TemplatePart {
     SUBJECT, BODY
 }

@@ -12,7 +12,7 @@ import java.time.Duration;
  * in-process simulator).
  */
 @ConfigurationProperties(prefix = "cartflow.payment")
-public record GatewayProperties(@DefaultValue Timeouts zeus, @DefaultValue Timeouts sbps, @DefaultValue Timeouts np) {
+record GatewayProperties(@DefaultValue Timeouts zeus, @DefaultValue Timeouts sbps, @DefaultValue Timeouts np) {
 
     public record Timeouts(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("20s") Duration readTimeout) {
     }

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * {@link GatewayResult}; 5xx, any other status, timeout, connection failure or a reply the dialect does not
  * recognise → {@link GatewayUnavailableException}. The status query maps 404 to {@link GatewayState#UNKNOWN}.
  */
-public class HttpCreditGateway implements CreditGateway {
+class HttpCreditGateway implements CreditGateway {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 

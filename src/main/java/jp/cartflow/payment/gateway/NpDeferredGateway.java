@@ -7,7 +7,7 @@ import java.util.Map;
  * authorization then answers {@code HOLD}, and the result arrives by message or by polling the status.
  * Our own dialect (docs/payments.md, "NP").
  */
-public final class NpDeferredGateway {
+final class NpDeferredGateway {
 
     public static final WireFormat WIRE = new WireFormat(
             "shopTransactionId", "billedAmount", null, "npTransactionId",

@@ -6,7 +6,7 @@ import java.util.Map;
  * SBペイメントサービス card payments. Our own dialect (docs/payments.md, "SB Payment Service"); the real
  * specification is not available to us.
  */
-public final class SbpsCardGateway {
+final class SbpsCardGateway {
 
     public static final WireFormat WIRE = new WireFormat(
             "merchantOrderId", "amount", "customerToken", "trackingId",

@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param statusField  field of the gateway-side status of the order
  * @param states       the gateway's status codes and what they mean to us
  */
-public record WireFormat(String orderNoField, String amountField, String tokenField, String refField,
+record WireFormat(String orderNoField, String amountField, String tokenField, String refField,
                          String resultField, String approvedCode, String declinedCode, String pendingCode,
                          String reasonField, String messageField, String statusField,
                          Map<String, GatewayState> states) {

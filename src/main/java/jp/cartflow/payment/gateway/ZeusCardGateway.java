@@ -6,7 +6,7 @@ import java.util.Map;
  * ゼウス card payments. The real Zeus interface specification is not available to us; this dialect is ours
  * (docs/payments.md, "Zeus"). Zeus calls our order number SENDPOINT.
  */
-public final class ZeusCardGateway {
+final class ZeusCardGateway {
 
     public static final WireFormat WIRE = new WireFormat(
             "sendpoint", "money", "cardToken", "ordd",

@@ -14,7 +14,7 @@ import jp.cartflow.payment.gateway.Gateway;
 import jp.cartflow.payment.gateway.GatewayResult;
 import jp.cartflow.payment.gateway.GatewayState;
 import jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.Decision;
-import jp.cartflow.platform.web.ApiException;
+import jp.cartflow.platform.errors.DomainException;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
 import org.slf4j.Logger;
@@ -144,7 +144,7 @@ public class ReconciliationService {
     @Transactional
     public void adopt(long mismatchId, String actor) {
         Mismatch m = undecided(mismatchId);
-        PaymentStatus adopted = PaymentStatus.adopting(m.gatewayState()).orElseThrow(() -> ApiException.rule("PAY-2",
+        PaymentStatus adopted = PaymentStatus.adopting(m.gatewayState()).orElseThrow(() -> DomainException.rule("PAY-2",
                 "mismatchDecision", m.gateway().displayName() + "側に取引がないため採用できません。連動を外すかサポートに報告してください"
                         + " / the gateway has no transaction to adopt"));
         Instant now = clock.instant();

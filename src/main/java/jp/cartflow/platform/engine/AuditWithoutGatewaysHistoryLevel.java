@@ -15,7 +15,7 @@ import java.util.Set;
  * (docs/performance.md). Tasks, events, sub-processes, call activities, variables, incidents and process
  * instances are recorded as with {@code audit}.
  */
-public class AuditWithoutGatewaysHistoryLevel implements HistoryLevel {
+class AuditWithoutGatewaysHistoryLevel implements HistoryLevel {
 
     public static final String NAME = "audit-without-gateways";
     static final int ID = 22;

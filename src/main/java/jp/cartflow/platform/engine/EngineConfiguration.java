@@ -14,7 +14,7 @@ import java.util.List;
 
 /** Engine settings that must hold in every profile. */
 @Configuration(proxyBeanMethods = false)
-public class EngineConfiguration {
+class EngineConfiguration {
 
     @Bean
     CamundaDeploymentConfiguration camundaDeploymentConfiguration() {

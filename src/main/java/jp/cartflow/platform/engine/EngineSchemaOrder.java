@@ -15,7 +15,7 @@ import java.util.List;
  * non-empty schema without a history table and refuses to migrate (see STACK.md).
  */
 @Configuration(proxyBeanMethods = false)
-public class EngineSchemaOrder {
+class EngineSchemaOrder {
 
     static final String ENGINE_BEAN = "processEngineFactoryBean";
     static final String FLYWAY_BEAN = "flywayInitializer";

@@ -18,7 +18,7 @@ import java.sql.Statement;
  * jobs, created after the engine has created (or found) its tables. See docs/performance.md for the
  * measurement.
  */
-public class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
+class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(JobAcquisitionIndex.class);
     static final String INDEX = "cf_ix_act_ru_job_acquisition";

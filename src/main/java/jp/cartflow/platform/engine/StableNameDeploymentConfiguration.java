@@ -20,7 +20,7 @@ import java.util.Set;
  * {@link ContextResource} from {@link ContextResource#getPathWithinContext()}, so wrapping every
  * resource in one gives the same name everywhere, and duplicate filtering works across restarts.
  */
-public class StableNameDeploymentConfiguration extends DefaultDeploymentConfiguration {
+class StableNameDeploymentConfiguration extends DefaultDeploymentConfiguration {
 
     private static final String[] ROOTS = {"bpmn/", "forms/"};
 

@@ -17,7 +17,7 @@ import java.io.IOException;
  * its administrator at start-up (demo: the demo admin; production: from CARTFLOW_ADMIN_* variables), so
  * the endpoint is never needed: once any user exists it answers 403 and creates nothing.
  */
-public class AdminSetupGuardFilter extends OncePerRequestFilter {
+class AdminSetupGuardFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AdminSetupGuardFilter.class);
     private final IdentityService identityService;

@@ -16,7 +16,7 @@ import java.util.List;
  * {@link IdentityService#checkPassword} (with Camunda's login throttling) and every Camunda group
  * becomes an authority {@code GROUP_<id>}. One set of users for /api, /engine-rest and the webapps.
  */
-public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
 

@@ -1,7 +1,7 @@
 package jp.cartflow.platform.security;
 
 /** The groups of the one identity store (Camunda's users and groups, managed in the Admin webapp). */
-public final class CartflowGroups {
+final class CartflowGroups {
     /** Administrators: everything, including the Admin webapp. */
     public static final String ADMIN = "camunda-admin";
     /** Shop operators: every user task is offered to them; Tasklist and Cockpit. */

@@ -9,7 +9,7 @@ import org.springframework.core.Ordered;
 
 /** Our own guards in front of the engine's REST API and the webapps, for CVEs with no community fix. */
 @Configuration(proxyBeanMethods = false)
-public class EngineGuardsConfiguration {
+class EngineGuardsConfiguration {
 
     @Bean
     FilterRegistrationBean<QueryExpressionGuardFilter> queryExpressionGuard() {

@@ -27,7 +27,7 @@ import static jp.cartflow.platform.security.CartflowGroups.OPERATORS;
  * administrator, and (demo only) one user per group. Idempotent: existing users keep their passwords,
  * so an administrator changing a password in the Admin webapp is not overruled at the next start.
  */
-public class IdentityBootstrap extends AbstractProcessEnginePlugin {
+class IdentityBootstrap extends AbstractProcessEnginePlugin {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
     private static final String ANY = Authorization.ANY;

@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-public class IdentityConfiguration {
+class IdentityConfiguration {
 
     @Bean
     IdentityBootstrap identityBootstrap(IdentityProperties properties) {

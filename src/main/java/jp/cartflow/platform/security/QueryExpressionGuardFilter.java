@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * ({@code currentUser()}, {@code currentUserGroups()}, {@code now()}, {@code dateTime()…}).
  * Nothing refused reaches the engine, so nothing is evaluated or created.
  */
-public class QueryExpressionGuardFilter extends OncePerRequestFilter {
+class QueryExpressionGuardFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(QueryExpressionGuardFilter.class);
     static final int MAX_BODY_BYTES = 1024 * 1024;

@@ -37,7 +37,7 @@ import static jp.cartflow.platform.security.CartflowGroups.authority;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(IdentityService identityService) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import jp.cartflow.platform.errors.DomainException;
+import jp.cartflow.platform.errors.TechnicalFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -35,20 +37,48 @@ import java.util.stream.Collectors;
  * (JSON path) or {@code rule} at fault, and never a stack trace.
  */
 @RestControllerAdvice(basePackages = "jp.cartflow")
-public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, WebRequest request) {
-        ProblemDetail problem = e.type().problem(e.status(), e.getMessage());
-        if (e.field() != null) {
-            problem.setProperty("field", e.field());
+        return refused(e, e.type(), e.status(), e.field(), e.rule(), request);
+    }
+
+    /** The services' refusals: the kind picks status and type, field and rule are passed on unchanged. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException e, WebRequest request) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> refused(e, ProblemType.NOT_FOUND, HttpStatus.NOT_FOUND, e.field(), e.rule(), request);
+            case CONFLICT -> refused(e, ProblemType.CONFLICT, HttpStatus.CONFLICT, e.field(), e.rule(), request);
+            case UNPROCESSABLE -> refused(e, e.rule() == null ? ProblemType.VALIDATION : ProblemType.BUSINESS_RULE,
+                    HttpStatus.UNPROCESSABLE_ENTITY, e.field(), e.rule(), request);
+        };
+    }
+
+    /** Not the client's fault and nothing written: 503 for a missing configuration, 502 for a silent upstream. */
+    @ExceptionHandler(TechnicalFailure.class)
+    ResponseEntity<Object> technical(TechnicalFailure e, WebRequest request) {
+        log.warn("Technical failure on {}: {}", request.getDescription(false), e.getMessage());
+        return switch (e.kind()) {
+            case NOT_CONFIGURED -> refused(e, ProblemType.NOT_CONFIGURED, HttpStatus.SERVICE_UNAVAILABLE, e.field(),
+                    e.rule(), request);
+            case UPSTREAM_UNAVAILABLE -> refused(e, ProblemType.INTERNAL, HttpStatus.BAD_GATEWAY, e.field(), e.rule(),
+                    request);
+        };
+    }
+
+    private ResponseEntity<Object> refused(Exception e, ProblemType type, HttpStatus status, String field, String rule,
+                                           WebRequest request) {
+        ProblemDetail problem = type.problem(status, e.getMessage());
+        if (field != null) {
+            problem.setProperty("field", field);
         }
-        if (e.rule() != null) {
-            problem.setProperty("rule", e.rule());
+        if (rule != null) {
+            problem.setProperty("rule", rule);
         }
-        return handleExceptionInternal(e, problem, new HttpHeaders(), e.status(), request);
+        return handleExceptionInternal(e, problem, new HttpHeaders(), status, request);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -33,9 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchemaMigrationTest {
 
-    /** Every domain table of V1, in dependency order (parents first). */
+    /** Every domain table of the migrations, in dependency order (parents first). */
     private static final List<String> TABLES = List.of(
-            "shop", "inventory_tool", "payment_method", "carrier", "carrier_time_slot",
+            "shop", "subscription_setting", "inventory_tool", "payment_method", "carrier", "carrier_time_slot",
             "carrier_payment_method", "product", "member", "member_attribute_definition",
             "member_attribute_value", "member_card", "member_address", "subscription",
             "subscription_item", "customer_order", "order_line", "shipment", "shipment_tracking_number",
@@ -128,6 +128,7 @@ class SchemaMigrationTest {
         assertThat(db.countsAfterSecond()).isEqualTo(db.countsAfterFirst());
         assertThat(db.countsAfterFirst())
                 .containsEntry("shop", 1L)
+                .containsEntry("subscription_setting", 1L)
                 .containsEntry("inventory_tool", 2L)
                 .containsEntry("payment_method", 4L)
                 .containsEntry("carrier", 3L)
@@ -183,7 +184,7 @@ class SchemaMigrationTest {
         String[] shop = queryRows(db.dataSource(),
                 "SELECT numbering_rule, numbering_prefix, numbering_digits, numbering_next, lead_days,"
                         + " generation_time, pop3_port, interval_min_days, interval_max_days"
-                        + " FROM shop WHERE code = 'demo'").get(0);
+                        + " FROM shop s JOIN subscription_setting x ON x.shop_id = s.id WHERE s.code = 'demo'").get(0);
         assertThat(shop).containsExactly("PREFIX_SEQUENCE", "tk-", "5", "13002", "7", "05:00:00", "3110",
                 "14", "90");
     }
@@ -255,8 +256,8 @@ class SchemaMigrationTest {
                 "UPDATE customer_order SET status = 'SHIPPING' WHERE order_no = 'D-100001'",
                 "UPDATE customer_order SET payment_status = 'PAID' WHERE order_no = 'D-100001'",
                 "UPDATE payment_method SET code = 'PAYPAY' WHERE code = 'COD'",
-                "UPDATE shop SET numbering_rule = 'RANDOM' WHERE code = 'demo'",
-                "UPDATE shop SET numbering_digits = 4 WHERE code = 'demo'",
+                "UPDATE subscription_setting SET numbering_rule = 'RANDOM' WHERE shop_id = (SELECT id FROM shop WHERE code = 'demo')",
+                "UPDATE subscription_setting SET numbering_digits = 4 WHERE shop_id = (SELECT id FROM shop WHERE code = 'demo')",
                 "UPDATE member_card SET expiry_month = 13",
                 "UPDATE inventory_tool SET tool_code = 'NEXT_ENGINE' WHERE tool_code = 'TEMPOSTAR'",
                 "UPDATE member_attribute_definition SET attribute_type = 'CHECKBOX' WHERE attribute_no = 1",

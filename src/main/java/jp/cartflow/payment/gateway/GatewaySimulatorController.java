@@ -1,11 +1,8 @@
-package jp.cartflow.payment.simulator;
+package jp.cartflow.payment.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
-import jp.cartflow.payment.gateway.Gateway;
-import jp.cartflow.payment.gateway.GatewayOperation;
-import jp.cartflow.payment.gateway.HttpCreditGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

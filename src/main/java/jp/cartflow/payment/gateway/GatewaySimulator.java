@@ -1,15 +1,8 @@
-package jp.cartflow.payment.simulator;
+package jp.cartflow.payment.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jp.cartflow.payment.gateway.Gateway;
-import jp.cartflow.payment.gateway.GatewayOperation;
-import jp.cartflow.payment.gateway.GatewayState;
-import jp.cartflow.payment.gateway.NpDeferredGateway;
-import jp.cartflow.payment.gateway.SbpsCardGateway;
-import jp.cartflow.payment.gateway.WireFormat;
-import jp.cartflow.payment.gateway.ZeusCardGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,7 @@
-package jp.cartflow.payment.gateway;
+package jp.cartflow.payment;
 
+import jp.cartflow.payment.gateway.CreditGateway;
+import jp.cartflow.payment.gateway.Gateway;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
@@ -8,11 +10,11 @@ import java.util.Map;
 
 /** The adapter of each gateway. */
 @Component
-public class CreditGateways {
+class CreditGateways {
 
     private final Map<Gateway, CreditGateway> byGateway = new EnumMap<>(Gateway.class);
 
-    public CreditGateways(List<CreditGateway> gateways) {
+    CreditGateways(List<CreditGateway> gateways) {
         gateways.forEach(g -> byGateway.put(g.gateway(), g));
     }
 
