@@ -167,6 +167,21 @@ class OrderApiIT extends PostgresIntegrationTest {
         assertThat(rest.getForEntity("/api/orders", Map.class).getStatusCode().value()).isEqualTo(401);
     }
 
+    @Test
+    @DisplayName("the OpenAPI document lists every back-office endpoint of issue 11")
+    @SuppressWarnings("unchecked")
+    void openApiListsTheEndpoints() {
+        Map<String, Object> paths = (Map<String, Object>) get("/v3/api-docs").getBody().get("paths");
+        assertThat(paths).containsKeys("/api/orders", "/api/orders/{orderNo}",
+                "/api/subscriptions/{subscriptionNo}/orders", "/api/members", "/api/members/{memberId}",
+                "/api/members/{memberId}/addresses", "/api/members/{memberId}/addresses/{entryId}",
+                "/api/members/{memberId}/points", "/api/members/{memberId}/points/adjustments",
+                "/api/members/{memberId}/attributes", "/api/member-attributes", "/api/member-attributes/{attributeNo}",
+                "/api/mypage/members/{memberId}/card", "/api/products", "/api/products/{productCode}",
+                "/api/carriers", "/api/carriers/{code}", "/api/carriers/{carrierCode}/payment-methods",
+                "/api/payment-methods", "/api/payment-methods/{code}");
+    }
+
     @SuppressWarnings("rawtypes")
     private static void assertProblem(ResponseEntity<Map> response, int status, String field) {
         assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(status);
