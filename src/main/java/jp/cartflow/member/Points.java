@@ -89,15 +89,18 @@ public class Points {
 
     private Entry change(long memberId, Kind kind, long delta, String orderNo, String reason, String actor,
                          Instant at) {
-        long balance = jdbc.sql("SELECT points FROM member WHERE id = :id FOR UPDATE").param("id", memberId)
-                .query(Long.class).single();
-        if (balance + delta < 0) {
-            throw new InsufficientPointsException(balance, -delta);
-        }
-        jdbc.sql("""
+        // one atomic UPDATE guards the balance: no SELECT … FOR UPDATE first, which would deadlock with the key-share
+        // lock a new order's foreign key already holds on the same member row
+        int changed = jdbc.sql("""
                 UPDATE member SET points = points + :delta,
                     total_points = total_points + CASE WHEN :delta > 0 THEN :delta ELSE 0 END, updated_at = :at
-                WHERE id = :id""").param("delta", delta).param("at", utc(at)).param("id", memberId).update();
+                WHERE id = :id AND points + :delta >= 0""").param("delta", delta).param("at", utc(at))
+                .param("id", memberId).update();
+        long after = balance(memberId);
+        if (changed == 0) {
+            throw new InsufficientPointsException(after, -delta);
+        }
+        long balance = after - delta;
         jdbc.sql("""
                 INSERT INTO member_point_entry (member_id, entry_kind, points, balance_after, order_no, reason, actor,
                     occurred_at) VALUES (:member, :kind, :points, :after, :order, :reason, :actor, :at)""")
