@@ -89,8 +89,8 @@ public class Points {
 
     private Entry change(long memberId, Kind kind, long delta, String orderNo, String reason, String actor,
                          Instant at) {
-        // one atomic UPDATE guards the balance: no SELECT … FOR UPDATE first, which would deadlock with the key-share
-        // lock a new order's foreign key already holds on the same member row
+        // the balance is guarded by one atomic statement; locking the row for a read first would deadlock with the
+        // key-share lock a new order's foreign key already holds on the same member row
         int changed = jdbc.sql("""
                 UPDATE member SET points = points + :delta,
                     total_points = total_points + CASE WHEN :delta > 0 THEN :delta ELSE 0 END, updated_at = :at
