@@ -23,9 +23,11 @@ public class Members {
             city, address, building, tel""";
 
     private final JdbcClient jdbc;
+    private final Points points;
 
-    Members(JdbcClient jdbc) {
+    Members(JdbcClient jdbc, Points points) {
         this.jdbc = jdbc;
+        this.points = points;
     }
 
     /** True when the shop defines the custom member attribute {@code attributeNo} (e.g. for a newsletter segment). */
@@ -65,23 +67,25 @@ public class Members {
     }
 
     /**
-     * SUB-1, MEM-2: a guest who registers during a checkout becomes a member with the shop's registration
-     * points as balance and total.
+     * SUB-1, MEM-2: a guest who registers during a checkout becomes a member; the shop's registration points are
+     * granted through the ledger.
      */
     public long register(long shopId, String loginId, String email, Recipient r, long registrationPoints,
                          Instant at) {
         jdbc.sql("""
                 INSERT INTO member (shop_id, login_id, email, last_name, first_name, last_name_kana, first_name_kana,
-                    zipcode, pref, city, address, building, tel, points, total_points, created_at, updated_at)
+                    zipcode, pref, city, address, building, tel, created_at, updated_at)
                 VALUES (:shop, :login, :email, :ln, :fn, :lnk, :fnk, :zip, :pref, :city, :address, :building, :tel,
-                    :points, :points, :at, :at)""")
+                    :at, :at)""")
                 .param("shop", shopId).param("login", loginId).param("email", email).param("ln", r.lastName())
                 .param("fn", r.firstName()).param("lnk", r.lastNameKana()).param("fnk", r.firstNameKana())
                 .param("zip", r.zipcode()).param("pref", r.pref()).param("city", r.city())
                 .param("address", r.address()).param("building", r.building()).param("tel", r.tel())
-                .param("points", registrationPoints).param("at", at.atOffset(ZoneOffset.UTC)).update();
-        return jdbc.sql("SELECT id FROM member WHERE shop_id = :shop AND login_id = :login")
+                .param("at", at.atOffset(ZoneOffset.UTC)).update();
+        long id = jdbc.sql("SELECT id FROM member WHERE shop_id = :shop AND login_id = :login")
                 .param("shop", shopId).param("login", loginId).query(Long.class).single();
+        points.grantRegistration(id, registrationPoints, at);
+        return id;
     }
 
     /** SUB-26: an address-book entry of the member. */
@@ -98,13 +102,7 @@ public class Members {
 
     /** The member's point balance. */
     public long points(long memberId) {
-        return jdbc.sql("SELECT points FROM member WHERE id = :id").param("id", memberId).query(Long.class).single();
-    }
-
-    /** Spends points on an order (the caller checked the balance in the same transaction). */
-    public void usePoints(long memberId, long points) {
-        jdbc.sql("UPDATE member SET points = points - :used WHERE id = :id").param("used", points)
-                .param("id", memberId).update();
+        return points.balance(memberId);
     }
 
     private static Member member(ResultSet rs, int row) throws SQLException {

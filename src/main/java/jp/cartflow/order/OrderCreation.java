@@ -1,5 +1,7 @@
 package jp.cartflow.order;
 
+import jp.cartflow.member.Attributes;
+import jp.cartflow.member.Points;
 import jp.cartflow.member.Recipient;
 import jp.cartflow.order.events.OrderPlaced;
 import jp.cartflow.order.events.OrderedItem;
@@ -23,10 +25,14 @@ public class OrderCreation {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Points points;
+    private final Attributes attributes;
 
-    OrderCreation(JdbcClient jdbc, ApplicationEventPublisher events) {
+    OrderCreation(JdbcClient jdbc, ApplicationEventPublisher events, Points points, Attributes attributes) {
         this.jdbc = jdbc;
         this.events = events;
+        this.points = points;
+        this.attributes = attributes;
     }
 
     public record OrderRef(long id, String orderNo) {
@@ -113,6 +119,12 @@ public class OrderCreation {
                 .param("building", r.building()).param("tel", r.tel()).param("carrier", d.carrierId())
                 .param("slot", d.timeSlotCode()).param("delivery", d.deliveryDate())
                 .param("at", utc(o.orderedAt())).update();
+        // MEM-1, MAIL-1: the order keeps the member's attribute values as they were (90 company, 91 department …)
+        attributes.values(o.memberId()).forEach((no, value) -> jdbc.sql("""
+                INSERT INTO order_attribute_value (order_id, attribute_no, attribute_value) VALUES (:order, :no, :value)""")
+                .param("order", id).param("no", no).param("value", value).update());
+        // SUB-12, MEM-2: points used and earned go through the member's ledger; purchase statistics count the order
+        points.recordOrder(o.memberId(), o.orderNo(), a.total(), a.pointsUsed(), a.pointsEarned(), o.orderedAt());
         return new OrderRef(id, o.orderNo());
     }
 

@@ -170,7 +170,7 @@ public class OrderRepository {
                 mailSent == null ? null : mailSent.toInstant());
     }
 
-    private static String join(String... parts) {
+    static String join(String... parts) {
         StringBuilder out = new StringBuilder();
         for (String part : parts) {
             if (part != null && !part.isBlank()) {

@@ -92,11 +92,52 @@ public class CardsOnFile {
                 .param("at", at.atOffset(ZoneOffset.UTC)).param("id", cardId).update();
     }
 
-    /** SUB-27: deletes the member's card, refused (422) while an active subscription pays by card. */
+    /** What the storefront registers: the gateway's token and what may be shown of the card, never its number. */
+    public record NewCard(Gateway gateway, String token, String maskedNumber, String brand, int expiryYear,
+                          int expiryMonth) {
+    }
+
+    /**
+     * SUB-27: registers the member's card or replaces it (one per member). Replacing it by a card of another
+     * gateway is refused (409) while an active subscription pays by card: that subscription would lose its card.
+     */
+    @Transactional
+    public Card register(long memberId, NewCard c, Instant now) {
+        Optional<Card> old = card(memberId);
+        if (old.isPresent() && old.get().gateway() != c.gateway() && isInUse(memberId)) {
+            throw inUse("gateway", "稼働中の定期購入が" + old.get().gateway().displayName()
+                    + "のカードで支払うため、別の決済代行のカードには変更できません / an active subscription pays with the "
+                    + old.get().gateway() + " card");
+        }
+        if (old.isPresent()) {
+            jdbc.sql("""
+                    UPDATE member_card SET gateway = :gateway, card_token = :token, masked_number = :masked, brand = :brand,
+                        expiry_year = :year, expiry_month = :month, registered_at = :at, expiry_reminded_at = NULL
+                    WHERE member_id = :member""")
+                    .param("gateway", c.gateway().name()).param("token", c.token()).param("masked", c.maskedNumber())
+                    .param("brand", c.brand()).param("year", c.expiryYear()).param("month", c.expiryMonth())
+                    .param("at", now.atOffset(ZoneOffset.UTC)).param("member", memberId).update();
+        } else {
+            jdbc.sql("""
+                    INSERT INTO member_card (member_id, gateway, card_token, masked_number, brand, expiry_year,
+                        expiry_month, registered_at)
+                    VALUES (:member, :gateway, :token, :masked, :brand, :year, :month, :at)""")
+                    .param("gateway", c.gateway().name()).param("token", c.token()).param("masked", c.maskedNumber())
+                    .param("brand", c.brand()).param("year", c.expiryYear()).param("month", c.expiryMonth())
+                    .param("at", now.atOffset(ZoneOffset.UTC)).param("member", memberId).update();
+        }
+        return card(memberId).orElseThrow();
+    }
+
+    private static DomainException inUse(String field, String detail) {
+        return DomainException.conflict("SUB-27", field, detail);
+    }
+
+    /** SUB-27: deletes the member's card, refused (409) while an active subscription pays by card. */
     @Transactional
     public void delete(long memberId) {
         if (isInUse(memberId)) {
-            throw DomainException.rule("SUB-27", "memberId", "稼働中の定期購入がカード払いのため削除できません / "
+            throw inUse("memberId", "稼働中の定期購入がカード払いのため削除できません / "
                     + "the card pays an active subscription and cannot be deleted");
         }
         jdbc.sql("DELETE FROM member_card WHERE member_id = :member").param("member", memberId).update();

@@ -59,6 +59,15 @@ public class ShopDirectory {
                 .param("carrier", carrierId).param("code", code).query(Integer.class).single() > 0;
     }
 
+    /** SUB-16: the label of a carrier's time slot (e.g. 14〜16時); empty for no slot or an unknown one. */
+    public Optional<String> timeSlotLabel(Long carrierId, String code) {
+        if (carrierId == null || code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT label FROM carrier_time_slot WHERE carrier_id = :carrier AND code = :code")
+                .param("carrier", carrierId).param("code", code).query(String.class).optional();
+    }
+
     /** The ids of all shops (start-up work that runs per shop). */
     public List<Long> allIds() {
         return jdbc.sql("SELECT id FROM shop ORDER BY id").query(Long.class).list();

@@ -124,6 +124,9 @@ public class SubscriptionCheckout {
         OrderDraft draft = OrderDraft.first(lines, fees, config.terms(), pointsUsed, c.memo());
         checks.payment(shop, carrier, c.paymentMethod(), member == null ? null : member.id(), draft.total(),
                 "paymentMethod");
+        if (pointsUsed > 0 && !config.pointsUsableAtCheckout()) {
+            throw DomainException.rule("SUB-12", "pointsUsed", "ポイント利用は無効です / the shop does not take points at checkout");
+        }
         CheckoutRules.requirePointsAvailable(pointsUsed,
                 pointsUsed > 0 && member != null ? Long.valueOf(members.points(member.id())) : null);
         return new Checked(shop, config, cycle, carrier, products, member, draft, pointsUsed);
@@ -150,9 +153,6 @@ public class SubscriptionCheckout {
         long memberId = k.member() != null ? k.member().id() : members.register(shop.id(), c.newMember().loginId(),
                 c.newMember().email(), c.recipient(), shopSettings.registrationPoints(shop.id()), now);
         Member member = members.member(shop.id(), memberId).orElseThrow();
-        if (k.pointsUsed() > 0) {
-            members.usePoints(memberId, k.pointsUsed());
-        }
         Recipient recipient = c.recipient() != null ? c.recipient() : member.asRecipient();
         String no = settings.allocateNumber(shop.id(), timing.today(now));
         Schedule schedule = Schedule.afterCheckout(k.cycle(), k.config().leadDays(), c.firstDeliveryDate(), timing, now);
@@ -165,7 +165,7 @@ public class SubscriptionCheckout {
             ItemInput item = c.items().get(i);
             // SUB-19: the first order is delivery 1 of every item present at checkout
             subscriptions.insertItem(id, p.id(), p.code(), p.name(), p.firstPrice(), p.repeatPrice(), item.quantity(),
-                    item.maxDeliveries(), 1, now);
+                    item.maxDeliveries() != null ? item.maxDeliveries() : p.maxDeliveries(), 1, now);
         }
         OrderCreation.OrderRef first = subscriptionOrders.placeFirst(new SubscriptionOrders.DeliveryOrder(shop.id(),
                 SubscriptionGeneration.orderNo(no, 1), memberId, member.email(), now, recipient, k.draft(),

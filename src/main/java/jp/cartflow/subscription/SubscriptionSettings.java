@@ -16,7 +16,7 @@ record SubscriptionSettings(long shopId, boolean enabled, boolean newSubscriptio
                                    NumberingRule numbering, Long numberingInitial, long numberingNext,
                                    boolean mypageChangeCycle, boolean mypageChangePayment,
                                    boolean mypageChangeAddress, boolean cardExpiryReminderAuto,
-                                   int cardExpiryWindowDays) {
+                                   int cardExpiryWindowDays, boolean pointsUsableAtCheckout) {
 
     public ShopTerms terms() {
         return new ShopTerms(perkFreeShipping, perkShippingDiscount, perkFreePaymentFee, pointsEnabled, pointsRateYen,

@@ -45,7 +45,7 @@ class SubscriptionSettingsRepository {
                         rs.getObject("numbering_initial", Long.class), rs.getLong("numbering_next"),
                         rs.getBoolean("mypage_change_cycle"), rs.getBoolean("mypage_change_payment"),
                         rs.getBoolean("mypage_change_address"), rs.getBoolean("card_expiry_reminder_auto"),
-                        rs.getInt("card_expiry_window_days")))
+                        rs.getInt("card_expiry_window_days"), rs.getBoolean("points_usable_at_checkout")))
                 .single();
     }
 
@@ -62,7 +62,7 @@ class SubscriptionSettingsRepository {
                     numbering_initial = :initial, numbering_date_hyphen = :hyphen, numbering_next = :next,
                     mypage_change_cycle = :myCycle, mypage_change_payment = :myPayment,
                     mypage_change_address = :myAddress, card_expiry_reminder_auto = :cardAuto,
-                    card_expiry_window_days = :cardWindow, updated_at = CURRENT_TIMESTAMP
+                    card_expiry_window_days = :cardWindow, points_usable_at_checkout = :usable, updated_at = CURRENT_TIMESTAMP
                 WHERE shop_id = :id""")
                 .param("enabled", s.enabled()).param("stopped", s.newSubscriptionsStopped())
                 .param("lead", s.leadDays()).param("time", s.generationTime())
@@ -77,7 +77,7 @@ class SubscriptionSettingsRepository {
                 .param("next", s.numberingNext()).param("myCycle", s.mypageChangeCycle())
                 .param("myPayment", s.mypageChangePayment()).param("myAddress", s.mypageChangeAddress())
                 .param("cardAuto", s.cardExpiryReminderAuto()).param("cardWindow", s.cardExpiryWindowDays())
-                .param("id", s.shopId()).update();
+                .param("usable", s.pointsUsableAtCheckout()).param("id", s.shopId()).update();
     }
 
     /**

@@ -55,7 +55,9 @@ class SubscriptionSettingsService {
                            @NotNull @Positive @Amount Integer pointsRateYen, @NotNull @Valid Numbering numbering,
                            @NotNull Boolean mypageChangeCycle, @NotNull Boolean mypageChangePayment,
                            @NotNull Boolean mypageChangeAddress, @NotNull Boolean cardExpiryReminderAuto,
-                           @NotNull @Min(0) @Max(365) Integer cardExpiryWindowDays) {
+                           @NotNull @Min(0) @Max(365) Integer cardExpiryWindowDays,
+                           @Schema(description = "SUB-12 ポイント利用: members may spend points at checkout, whatever "
+                                   + "pointsEnabled says (null keeps the current setting)") Boolean pointsUsableAtCheckout) {
     }
 
     @Transactional(readOnly = true)
@@ -68,7 +70,7 @@ class SubscriptionSettingsService {
                 new Numbering(s.numbering().kind(), s.numbering().prefix(), s.numbering().digits(),
                         s.numbering().dateHyphen(), s.numberingInitial()),
                 s.mypageChangeCycle(), s.mypageChangePayment(), s.mypageChangeAddress(), s.cardExpiryReminderAuto(),
-                s.cardExpiryWindowDays());
+                s.cardExpiryWindowDays(), s.pointsUsableAtCheckout());
     }
 
     @Transactional
@@ -102,7 +104,8 @@ class SubscriptionSettingsService {
                 in.monthlyCycleEnabled(), in.intervalCycleEnabled(), in.intervalMinDays(), in.intervalMaxDays(),
                 in.perkFreeShipping(), in.perkShippingDiscount(), in.perkFreePaymentFee(), in.pointsEnabled(),
                 in.pointsRateYen(), rule, initial, next, in.mypageChangeCycle(), in.mypageChangePayment(),
-                in.mypageChangeAddress(), in.cardExpiryReminderAuto(), in.cardExpiryWindowDays()));
+                in.mypageChangeAddress(), in.cardExpiryReminderAuto(), in.cardExpiryWindowDays(),
+                in.pointsUsableAtCheckout() == null ? old.pointsUsableAtCheckout() : in.pointsUsableAtCheckout()));
         if (in.leadDays() != old.leadDays()) {
             // SUB-14: running subscriptions keep their next generation; the new L applies from the one after
             for (long id : subscriptions.activeIds(shopId)) {

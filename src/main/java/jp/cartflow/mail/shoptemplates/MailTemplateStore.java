@@ -27,14 +27,40 @@ public class MailTemplateStore {
 
     private static final String DEFAULT_NAME_SUFFIX = "(標準)";
 
+    /** An attribute tag and its id, as written in a template. */
+    private static final java.util.regex.Pattern ATTRIBUTE_TAG =
+            java.util.regex.Pattern.compile("<!--\\{\\s*(orderAttribute|shippingAttribute)\\s+id\\s*=\\s*\"?([0-9]{1,6})");
+
     private final JdbcClient jdbc;
     private final ShopDirectory shopDirectory;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<AttributeIds> attributeIds;
 
-    MailTemplateStore(JdbcClient jdbc, ShopDirectory shopDirectory, Clock clock) {
+    MailTemplateStore(JdbcClient jdbc, ShopDirectory shopDirectory, Clock clock,
+                      org.springframework.beans.factory.ObjectProvider<AttributeIds> attributeIds) {
         this.jdbc = jdbc;
         this.shopDirectory = shopDirectory;
         this.clock = clock;
+        this.attributeIds = attributeIds;
+    }
+
+    /** MAIL-1, MEM-1: an attribute tag naming an id the shop does not define would print blank: refused at save. */
+    private void undefinedAttributes(long shopId, String part, String text, List<TemplateRejectedException.Problem> out) {
+        AttributeIds ids = attributeIds.getIfAvailable();
+        if (ids == null || text == null) {
+            return;
+        }
+        java.util.regex.Matcher m = ATTRIBUTE_TAG.matcher(text);
+        while (m.find()) {
+            int no = Integer.parseInt(m.group(2));
+            if (!ids.isDefined(shopId, no)) {
+                String before = text.substring(0, m.start());
+                int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+                int column = m.start() - before.lastIndexOf('\n');
+                out.add(new TemplateRejectedException.Problem(part, line, column, m.group(1), "UNDEFINED_ATTRIBUTE",
+                        "会員追加項目 id=" + no + " は定義されていません / no member attribute " + no + " is defined"));
+            }
+        }
     }
 
     public Optional<StoredTemplate> find(long shopId, TemplateKey key) {
@@ -66,6 +92,8 @@ public class MailTemplateStore {
             problems.add(new TemplateRejectedException.Problem(error.field(), error.line(),
                     error.column(), error.tag(), error.code(), error.message()));
         }
+        undefinedAttributes(shopId, "subject", subject, problems);
+        undefinedAttributes(shopId, "body", body, problems);
         if ("ISO-2022-JP".equals(charset)) {
             CharsetCheck.firstUnencodable(subject, charset).ifPresent(u -> problems.add(
                     new TemplateRejectedException.Problem("subject", u.line(), u.column(), null, "UNENCODABLE_CHARACTER",
