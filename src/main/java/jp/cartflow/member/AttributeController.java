@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jp.cartflow.platform.web.Callers;
+import jp.cartflow.platform.web.MultiLine;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.platform.web.ProblemType;
 import jp.cartflow.shop.ShopDirectory;
@@ -58,8 +59,9 @@ class AttributeController {
                                   @Min(0) @Max(9999) Integer sortOrder) {
     }
 
+    /** Text areas take line breaks, so the strict single-line rule is left to {@link Attributes} per type (MEM-1). */
     public record Values(@Schema(description = "attribute no → value; a blank value removes it") @NotNull
-                         Map<Integer, String> values) {
+                         @MultiLine Map<Integer, String> values) {
     }
 
     public record MemberHit(long memberId, String loginId, String name, String email) {
