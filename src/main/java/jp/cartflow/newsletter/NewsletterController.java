@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jp.cartflow.platform.web.MultiLine;
 import jp.cartflow.platform.web.ApiException;
 import jp.cartflow.shop.ShopDirectory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -77,7 +78,7 @@ class NewsletterController {
         return SettingsResponse.of(settings.find(shopId).orElseThrow(), imported);
     }
 
-    record TemplateRequest(@NotBlank @Size(max = 1000) String subject, @NotBlank @Size(max = 20000) String body,
+    record TemplateRequest(@NotBlank @Size(max = 1000) String subject, @NotBlank @Size(max = 20000) @MultiLine String body,
                            List<Object> attachments) {
     }
 
@@ -101,7 +102,7 @@ class NewsletterController {
     /**
      * @param sendAt Asia/Tokyo local date-time (e.g. 2026-12-05T10:00), the shop's business time
      */
-    record CampaignRequest(@Size(max = 1000) String subject, @Size(max = 20000) String body,
+    record CampaignRequest(@Size(max = 1000) String subject, @Size(max = 20000) @MultiLine String body,
                            @Size(max = 64) String templateCode, @NotNull @Valid SegmentRequest segment,
                            @NotNull LocalDateTime sendAt, List<Object> attachments) {
     }

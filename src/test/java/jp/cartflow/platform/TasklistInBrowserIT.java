@@ -224,7 +224,8 @@ class TasklistInBrowserIT {
         Jobs.runAll(management, authorizations.start(orderNo, "storefront"));
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
-        assertThat(rest.postForEntity("/simulator/zeus/admin/orders/" + orderNo + "/status",
+        // the simulator's back door is the admin's (docs/security.md)
+        assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/simulator/zeus/admin/orders/" + orderNo + "/status",
                 new HttpEntity<>("{\"status\":\"SALES\"}", json), String.class).getStatusCode().value()).isEqualTo(200);
         ResponseEntity<JsonNode> run = rest.withBasicAuth("operator", "operator")
                 .postForEntity("/api/payment/reconciliation-runs", null, JsonNode.class);
@@ -324,6 +325,8 @@ class TasklistInBrowserIT {
     private void logout() {
         ((JavascriptExecutor) browser).executeScript("window.localStorage.clear();");
         browser.manage().deleteAllCookies();
+        // every cookie of every path and origin (deleteAllCookies sees only the current page's)
+        browser.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
         loggedIn = false;
     }
 

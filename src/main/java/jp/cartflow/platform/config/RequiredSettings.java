@@ -41,7 +41,7 @@ class RequiredSettings implements EnvironmentPostProcessor {
     }
 
     /** demo and postgres for installations; test and bench for the build. */
-    static final List<String> KNOWN_PROFILES = List.of("demo", "postgres", "test", "bench");
+    static final List<String> KNOWN_PROFILES = List.of("demo", "postgres", "test", "bench", "cluster");
 
     /** A mistyped profile ("postgress") would otherwise start something nobody asked for. */
     public static class UnknownProfileException extends IllegalStateException {

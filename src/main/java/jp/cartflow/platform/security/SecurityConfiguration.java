@@ -155,7 +155,11 @@ class SecurityConfiguration {
                 .anyRequest().hasAuthority(authority(ADMIN)))
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
             .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // Spring keeps no session of its own; the webapps' session is Camunda's (its login renews the id).
+            // Without sessionFixation none, WebappAuthentication's per-request authentication looked "new" on every
+            // request and Spring changed the session id each time: parallel Tasklist requests then lost the session.
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(fixation -> fixation.none()))
             // stateless Basic-auth APIs carry no cookies to forge; the webapps run Camunda's own CSRF filter
             .csrf(csrf -> csrf.disable())
             .formLogin(form -> form.disable())
