@@ -38,10 +38,12 @@ public class SubscriptionGeneration {
     private final Members members;
     private final OrderRepository orderEvents;
     private final Clock clock;
+    private final SubscriptionEvents events;
 
     public SubscriptionGeneration(SubscriptionRepository subscriptions, SubscriptionSettingsRepository settings,
                                   SubscriptionOrders orders, Members members, OrderRepository orderEvents,
-                                  Clock clock) {
+                                  Clock clock, SubscriptionEvents events) {
+        this.events = events;
         this.subscriptions = subscriptions;
         this.settings = settings;
         this.orders = orders;
@@ -107,6 +109,7 @@ public class SubscriptionGeneration {
         List<SubscriptionItem> items = subscriptions.items(s.id()).stream().filter(i -> !i.removed()).toList();
         if (items.isEmpty()) {
             subscriptions.end(s.id(), SubscriptionStatus.ENDED, now, "no items left (SUB-24)");
+            events.ended(s.id());
             return new Outcome(Result.ENDED, null, null, false, true);
         }
         OrderDraft draft = OrderDraft.generated(items, s.fees(), shop.terms(), s.memo());
@@ -128,6 +131,7 @@ public class SubscriptionGeneration {
         subscriptions.recordGeneration(s.id(), now, s.nextDeliveryDate());
         if (ended) {
             subscriptions.end(s.id(), SubscriptionStatus.ENDED, now, "all count-limited items delivered (SUB-24)");
+            events.ended(s.id());
         } else {
             subscriptions.saveSchedule(s.id(), next, now);
         }

@@ -69,13 +69,15 @@ public class SubscriptionService {
     private final OrderMailContexts mailContexts;
     private final Mails mails;
     private final Clock clock;
+    private final SubscriptionEvents events;
 
     public SubscriptionService(ShopDirectory shops, SubscriptionRepository subscriptions,
                                SubscriptionSettingsRepository settings, SubscriptionOrders subscriptionOrders,
                                Members members, Catalog catalog, CardsOnFile cards, PaymentMethods paymentMethods,
                                ShopSettings shopSettings, SubscriptionLifecycle lifecycle, OrderRepository orders,
                                OrderMailContexts mailContexts, Mails mails,
-                               Clock clock) {
+                               Clock clock, SubscriptionEvents events) {
+        this.events = events;
         this.shops = shops;
         this.subscriptions = subscriptions;
         this.settings = settings;
@@ -188,6 +190,10 @@ public class SubscriptionService {
         if (subscriptions.items(id).stream().allMatch(SubscriptionItem::removed)) {
             subscriptions.end(id, SubscriptionStatus.ENDED, now, "all count-limited items delivered (SUB-24)");
         }
+        events.created(id, first.orderNo());
+        if (subscriptions.get(id).status() == SubscriptionStatus.ENDED) {
+            events.ended(id);
+        }
         String instance = lifecycle.start(id, no);
         subscriptions.setProcessInstance(id, instance);
         queueThanksMail(shop, first.id(), member.email());
@@ -264,6 +270,7 @@ public class SubscriptionService {
             subscriptions.saveSchedule(s.id(), changed, now);
             lifecycle.scheduleChanged(s.subscriptionNo());
         }
+        events.changed(s.id(), "delivery");
         return view(subscriptionNo);
     }
 
@@ -277,6 +284,7 @@ public class SubscriptionService {
         checkPayment(shop, carrier, method, s.memberId(), firstTotal, "paymentMethod");
         // SUB-10: the payment fee stays as it is unless edited on the subscription
         subscriptions.updatePayment(s.id(), method, clock.instant());
+        events.changed(s.id(), "payment");
         return view(subscriptionNo);
     }
 
@@ -302,6 +310,7 @@ public class SubscriptionService {
             }
         };
         subscriptions.updateRecipient(s.id(), recipient, clock.instant());
+        events.changed(s.id(), "address");
         return view(subscriptionNo);
     }
 
@@ -317,6 +326,7 @@ public class SubscriptionService {
         long price = add.repeatPrice() != null ? add.repeatPrice() : p.repeatPrice();
         subscriptions.insertItem(s.id(), p.id(), p.code(), p.name(), null, price, add.quantity(),
                 add.maxDeliveries(), 0, clock.instant());
+        events.changed(s.id(), "items");
         return view(subscriptionNo);
     }
 
@@ -332,6 +342,7 @@ public class SubscriptionService {
                 item.productName(), change.repeatPrice() != null ? change.repeatPrice() : item.repeatPrice(),
                 change.quantity() != null ? change.quantity() : item.quantity(), item.maxDeliveries(),
                 item.deliveriesDone(), false), clock.instant());
+        events.changed(s.id(), "items");
         return view(subscriptionNo);
     }
 
@@ -345,6 +356,7 @@ public class SubscriptionService {
         subscriptions.saveItem(new SubscriptionItem(item.id(), item.productId(), item.productCode(),
                 item.productName(), item.repeatPrice(), item.quantity(), item.maxDeliveries(), item.deliveriesDone(),
                 true), clock.instant());
+        events.changed(s.id(), "items");
         return view(subscriptionNo);
     }
 
@@ -353,6 +365,7 @@ public class SubscriptionService {
     public SubscriptionView changeMemo(String subscriptionNo, String memo, String actor) {
         Subscription s = editable(subscriptionNo);
         subscriptions.updateMemo(s.id(), blankToNull(memo), clock.instant());
+        events.changed(s.id(), "memo");
         return view(subscriptionNo);
     }
 
@@ -361,6 +374,7 @@ public class SubscriptionService {
     public SubscriptionView changeFees(String subscriptionNo, SubscriptionCommands.FeesInput fees, String actor) {
         Subscription s = editable(subscriptionNo);
         subscriptions.updateFees(s.id(), new Fees(fees.shipping(), fees.payment(), fees.cool()), clock.instant());
+        events.changed(s.id(), "fees");
         return view(subscriptionNo);
     }
 
@@ -373,6 +387,7 @@ public class SubscriptionService {
                     + " / the generation time has passed: the skip can no longer change", null, "SUB-20");
         }
         subscriptions.saveSchedule(s.id(), s.schedule().withSkip(skip), clock.instant());
+        events.skipped(s.id(), skip);
         return view(subscriptionNo);
     }
 
@@ -383,6 +398,7 @@ public class SubscriptionService {
         subscriptions.end(s.id(), SubscriptionStatus.CANCELLED, clock.instant(),
                 "terminated by " + actor + (reason == null || reason.isBlank() ? "" : ": " + reason));
         lifecycle.terminated(s.subscriptionNo());
+        events.ended(s.id());
         return view(subscriptionNo);
     }
 

@@ -62,6 +62,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/inventory/**").hasAnyAuthority(authority(INVENTORY_TOOLS), authority(ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/demo/**").authenticated()
                 .requestMatchers("/api/admin/**").hasAuthority(authority(ADMIN))
+                .requestMatchers("/api/webhooks/**").hasAnyAuthority(authority(INTEGRATIONS), authority(ADMIN))
                 .requestMatchers("/api/**").hasAnyAuthority(authority(OPERATORS), authority(INTEGRATIONS), authority(ADMIN))
                 .anyRequest().authenticated())
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
