@@ -55,19 +55,22 @@ class WebhookController {
 
     @PostMapping("/endpoints")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register an endpoint; the answer shows its signing secret once")
+    @Operation(summary = "Register an endpoint; the answer shows its signing secret once",
+            description = "Registers an https URL for the given event types; the answer shows the signing secret once. Rules: none (docs/webhooks.md).")
     public Registered register(@Valid @RequestBody Registration registration, Principal principal) {
         return service.register(registration, principal.getName());
     }
 
     @GetMapping("/event-types")
-    @Operation(summary = "The event types an endpoint can subscribe to")
+    @Operation(summary = "The event types an endpoint can subscribe to",
+            description = "Every event type an endpoint can subscribe to. Rules: none (docs/webhooks.md).")
     public List<String> eventTypes() {
         return WebhookEventTypes.ALL;
     }
 
     @GetMapping("/endpoints")
-    @Operation(summary = "The shop's endpoints (FAILING ones need an operator)")
+    @Operation(summary = "The shop's endpoints (FAILING ones need an operator)",
+            description = "The shop's webhook endpoints with status; FAILING ones gave up after 24 h and need an operator. Rules: none.")
     public List<WebhookEndpoints.Endpoint> endpoints(
             @Parameter(description = "only endpoints in this status", example = "FAILING")
             @RequestParam(required = false) WebhookEndpoints.Status status) {
@@ -75,28 +78,32 @@ class WebhookController {
     }
 
     @GetMapping("/endpoints/{id}")
-    @Operation(summary = "One endpoint")
+    @Operation(summary = "One endpoint",
+            description = "One webhook endpoint (never its secret). Rules: none.")
     public WebhookEndpoints.Endpoint endpoint(@Parameter(description = "endpoint id", example = "1")
                                               @PathVariable long id) {
         return service.endpoint(id);
     }
 
     @PostMapping("/endpoints/{id}/reactivate")
-    @Operation(summary = "Resume deliveries to a FAILING endpoint (its pending deliveries go out again)")
+    @Operation(summary = "Resume deliveries to a FAILING endpoint (its pending deliveries go out again)",
+            description = "A FAILING endpoint receives again; its pending deliveries go out in order. Rules: none.")
     public WebhookEndpoints.Endpoint reactivate(@Parameter(description = "endpoint id", example = "1")
                                                 @PathVariable long id) {
         return service.setStatus(id, WebhookEndpoints.Status.ACTIVE);
     }
 
     @DeleteMapping("/endpoints/{id}")
-    @Operation(summary = "Disable an endpoint: no new events, no further deliveries")
+    @Operation(summary = "Disable an endpoint: no new events, no further deliveries",
+            description = "The endpoint collects no new events and gets no further deliveries. Rules: none.")
     public WebhookEndpoints.Endpoint disable(@Parameter(description = "endpoint id", example = "1")
                                              @PathVariable long id) {
         return service.setStatus(id, WebhookEndpoints.Status.DISABLED);
     }
 
     @GetMapping("/endpoints/{id}/deliveries")
-    @Operation(summary = "The delivery log of an endpoint, newest first")
+    @Operation(summary = "The delivery log of an endpoint, newest first",
+            description = "The endpoint's deliveries, newest first, with status, attempts and the last answer. Rules: none.")
     public List<WebhookDeliveries.Delivery> deliveries(
             @Parameter(description = "endpoint id", example = "1") @PathVariable long id,
             @Parameter(description = "only deliveries in this status", example = "PENDING")
@@ -110,14 +117,16 @@ class WebhookController {
     }
 
     @GetMapping("/deliveries/{id}")
-    @Operation(summary = "A delivery with every attempt (time, HTTP status or error, duration)")
+    @Operation(summary = "A delivery with every attempt (time, HTTP status or error, duration)",
+            description = "One delivery with every attempt: time, HTTP status or error, duration. Rules: none.")
     public DeliveryDetail delivery(@Parameter(description = "delivery id", example = "42") @PathVariable long id) {
         return service.delivery(id);
     }
 
     @PostMapping("/deliveries/{id}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Send the delivery's event again (same event id) as a new delivery")
+    @Operation(summary = "Send the delivery's event again (same event id) as a new delivery",
+            description = "Sends the same event (same Cartflow-Event-Id) again as a new delivery. Rules: none.")
     public WebhookDeliveries.Delivery replay(@Parameter(description = "delivery id", example = "42")
                                              @PathVariable long id) {
         return service.replay(id);
