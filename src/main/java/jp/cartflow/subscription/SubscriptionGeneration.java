@@ -6,6 +6,7 @@ import jp.cartflow.order.OrderCreation;
 import jp.cartflow.order.OrderRepository;
 import jp.cartflow.subscription.domain.GenerationTiming;
 import jp.cartflow.subscription.domain.OrderDraft;
+import jp.cartflow.subscription.domain.OrderTermsRules;
 import jp.cartflow.subscription.domain.Schedule;
 import jp.cartflow.subscription.domain.SubscriptionItem;
 import jp.cartflow.subscription.domain.SubscriptionStatus;
@@ -39,11 +40,13 @@ public class SubscriptionGeneration {
     private final OrderRepository orderEvents;
     private final Clock clock;
     private final SubscriptionEvents events;
+    private final OrderTermsRules termsRules;
 
     public SubscriptionGeneration(SubscriptionRepository subscriptions, SubscriptionSettingsRepository settings,
                                   SubscriptionOrders orders, Members members, OrderRepository orderEvents,
-                                  Clock clock, SubscriptionEvents events) {
+                                  Clock clock, SubscriptionEvents events, OrderTermsRules termsRules) {
         this.events = events;
+        this.termsRules = termsRules;
         this.subscriptions = subscriptions;
         this.settings = settings;
         this.orders = orders;
@@ -112,7 +115,7 @@ public class SubscriptionGeneration {
             events.ended(s.id());
             return new Outcome(Result.ENDED, null, null, false, true);
         }
-        OrderDraft draft = OrderDraft.generated(items, s.fees(), shop.terms(), s.memo());
+        OrderDraft draft = OrderDraft.generated(items, s.fees(), shop.terms(), s.memo(), termsRules);
         List<SubscriptionItem> after = new ArrayList<>();
         for (SubscriptionItem item : items) {
             SubscriptionItem delivered = item.delivered();

@@ -33,6 +33,7 @@ import jp.cartflow.subscription.domain.EditWindow;
 import jp.cartflow.subscription.domain.Fees;
 import jp.cartflow.subscription.domain.GenerationTiming;
 import jp.cartflow.subscription.domain.OrderDraft;
+import jp.cartflow.subscription.domain.OrderTermsRules;
 import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.subscription.domain.Schedule;
 import jp.cartflow.subscription.domain.SubscriptionItem;
@@ -70,14 +71,16 @@ public class SubscriptionService {
     private final Mails mails;
     private final Clock clock;
     private final SubscriptionEvents events;
+    private final OrderTermsRules termsRules;
 
     public SubscriptionService(ShopDirectory shops, SubscriptionRepository subscriptions,
                                SubscriptionSettingsRepository settings, SubscriptionOrders subscriptionOrders,
                                Members members, Catalog catalog, CardsOnFile cards, PaymentMethods paymentMethods,
                                ShopSettings shopSettings, SubscriptionLifecycle lifecycle, OrderRepository orders,
                                OrderMailContexts mailContexts, Mails mails,
-                               Clock clock, SubscriptionEvents events) {
+                               Clock clock, SubscriptionEvents events, OrderTermsRules termsRules) {
         this.events = events;
+        this.termsRules = termsRules;
         this.shops = shops;
         this.subscriptions = subscriptions;
         this.settings = settings;
@@ -154,7 +157,7 @@ public class SubscriptionService {
         }
         Fees fees = new Fees(c.fees().shipping(), c.fees().payment(), c.fees().cool());
         long pointsUsed = c.pointsUsed() == null ? 0 : c.pointsUsed();
-        OrderDraft draft = OrderDraft.first(lines, fees, config.terms(), pointsUsed, c.memo());
+        OrderDraft draft = OrderDraft.first(lines, fees, config.terms(), pointsUsed, c.memo(), termsRules);
         checkPayment(shop, carrier, c.paymentMethod(), member == null ? null : member.id(), draft.total(),
                 "paymentMethod");
         if (pointsUsed > 0 && (member == null || pointsUsed > members.points(member.id()))) {
@@ -489,7 +492,8 @@ public class SubscriptionService {
             throw ApiException.rule("SUB-17", field, "支払方法 " + method + " は定期購入で使えないか、配送方法が対応していません"
                     + " / not enabled for subscriptions or not supported by the carrier");
         }
-        if (method.needsAmount() && firstOrderTotal == 0) {
+        if (firstOrderTotal == 0
+                && !paymentMethods.subscriptionMayUse(shop.id(), carrier == null ? null : carrier.id(), method, true)) {
             throw ApiException.rule("SUB-17", field, "初回注文が0円のためカード・NP後払いは選べません"
                     + " / card and NP deferred payment cannot pay a 0-yen first order");
         }
