@@ -53,7 +53,8 @@ class CartController {
 
     @PostMapping("/abandoned")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Report an abandoned cart of a registered member; one reminder after the shop's delay")
+    @Operation(summary = "Report an abandoned cart of a registered member; one reminder after the shop's delay",
+            description = "The storefront reports a registered member's abandoned cart; one reminder is sent after the shop's delay, even without marketing consent (MKT-1's one exception). Rules: MKT-1, MKT-2.")
     AbandonmentResponse abandoned(@PathVariable String cartId, @Valid @RequestBody AbandonedRequest r) {
         requireCartId(cartId);
         return AbandonmentResponse.of(carts.report(shops.current().id(), cartId, r.memberId(),
@@ -61,7 +62,8 @@ class CartController {
     }
 
     @PostMapping("/converted")
-    @Operation(summary = "The cart became an order: no reminder")
+    @Operation(summary = "The cart became an order: no reminder",
+            description = "The cart became an order: the pending reminder is cancelled. Rules: MKT-1.")
     AbandonmentResponse converted(@PathVariable String cartId) {
         requireCartId(cartId);
         return AbandonmentResponse.of(carts.converted(shops.current().id(), cartId));

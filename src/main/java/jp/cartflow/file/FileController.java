@@ -40,7 +40,8 @@ class FileController {
 
     @PostMapping(path = "/api/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Upload a file (size and type limits); answers its public URL with an unguessable id")
+    @Operation(summary = "Upload a file (size and type limits); answers its public URL with an unguessable id",
+            description = "Uploads a file within the size and type limits and answers its public URL with an unguessable id, for links in newsletters instead of attachments. Rules: MAIL-3.")
     FileResponse upload(@RequestParam("file") MultipartFile file, Authentication user) throws IOException {
         StoredFiles.StoredFile stored = files.store(shops.current().id(), file.getOriginalFilename(),
                 file.getContentType(), file.getBytes(), user.getName());

@@ -57,7 +57,7 @@ class StockBatchController {
             changes. Unknown codes, products with unlimited stock and product codes whose stock is kept per \
             variant are reported in the answer and not applied. Resending a batch id with the same lines returns \
             the first answer and changes nothing (header Idempotent-Replay: true); with other lines it is a 409. \
-            Nothing is sent back to the tool (INV-2).""",
+            Nothing is sent back to the tool (INV-2). Rules: INV-1, INV-2.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/json", examples = @ExampleObject(value = """
                     {"batchId": "20261201-0930-001", "lines": [{"code": "CF-COFFEE-200", "quantity": 42}]}"""))))
@@ -86,7 +86,7 @@ class StockBatchController {
             The same as the JSON form, from a CSV file: header code,quantity (or 商品コード,在庫数), then one \
             code per line. UTF-8 by default (a BOM is fine); files from Japanese Windows tools with \
             Content-Type: text/csv; charset=Shift_JIS (read as Windows-31J). Line numbers in errors count the \
-            header as line 1.""")
+            header as line 1. Rules: INV-1, INV-2.""")
     ResponseEntity<StockAnswer> csv(@PathVariable String tool, @AuthenticationPrincipal ToolAccounts.ToolPrincipal account,
                                     @Parameter(description = "The tool's id of this batch (1-64 of A-Z a-z 0-9 . _ : -)")
                                     @RequestParam(required = false) String batchId,

@@ -147,13 +147,18 @@ class StockLevels {
             WHERE id = :id""";
 
     /** An order took {@code quantity} of the code: never below 0; unlimited stock and unknown codes untouched. */
-    void decrement(long shopId, String code, int quantity, Instant at) {
+    /** Takes the quantity (not below 0); the stock after it, or empty when nothing is counted for that code. */
+    java.util.OptionalInt decrement(long shopId, String code, int quantity, Instant at) {
         Stock stock = resolve(shopId, List.of(code)).get(code);
         if (stock == null || stock.unlimited() || stock.kind() == Kind.PRODUCT_WITH_VARIANTS) {
-            return;
+            return java.util.OptionalInt.empty();
         }
-        jdbc.sql(stock.kind() == Kind.VARIANT ? TAKE_VARIANT : TAKE_PRODUCT)
+        boolean variant = stock.kind() == Kind.VARIANT;
+        jdbc.sql(variant ? TAKE_VARIANT : TAKE_PRODUCT)
                 .param("qty", quantity).param("at", Timestamp.from(at)).param("id", stock.id()).update();
+        return jdbc.sql(variant ? "SELECT stock FROM product_stock_code WHERE id = :id" : "SELECT stock FROM product WHERE id = :id")
+                .param("id", stock.id()).query(Integer.class).optional()
+                .map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
     }
 
     /** Adds or renames a variant stock code of a product; returns false when the product is unknown. */

@@ -1,13 +1,16 @@
 package jp.cartflow.inventory;
 
+import jp.cartflow.inventory.events.StockUpdated;
 import jp.cartflow.order.events.OrderPlaced;
 import jp.cartflow.order.events.OrderedItem;
 import jp.cartflow.order.events.SubscriptionOrderGenerated;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,7 +18,8 @@ import java.util.List;
  * takes each line's quantity from the stock of its code like any regular order. SUB-9: generated 2nd-and-later
  * orders leave the stock alone, unless the shop switched on "decrement stock on generation". Never below 0;
  * unlimited stock untouched; an order is generated even when the stock is 0. The tools learn about these
- * changes from the forwarded order mails (INV-2, MAIL-4), never from a push of ours.
+ * changes from the forwarded order mails (INV-2, MAIL-4), never from a push of ours; webhook receivers get
+ * {@link StockUpdated} (inventory.stock_updated) with the stock after each change.
  */
 @Component
 class StockOnGeneration {
@@ -23,28 +27,32 @@ class StockOnGeneration {
     private final JdbcClient jdbc;
     private final StockLevels stock;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    StockOnGeneration(JdbcClient jdbc, StockLevels stock, Clock clock) {
+    StockOnGeneration(JdbcClient jdbc, StockLevels stock, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.stock = stock;
         this.clock = clock;
+        this.events = events;
     }
 
     @EventListener
     void placed(OrderPlaced order) {
-        take(order.shopId(), order.items());
+        take(order.shopId(), order.items(), "order " + order.orderNo(), order.occurredAt());
     }
 
     @EventListener
     void generated(SubscriptionOrderGenerated order) {
         if (decrementStockOnGeneration(order.shopId())) {
-            take(order.shopId(), order.items());
+            take(order.shopId(), order.items(), "SUB-9 order " + order.orderNo(), order.occurredAt());
         }
     }
 
-    private void take(long shopId, List<OrderedItem> items) {
+    private void take(long shopId, List<OrderedItem> items, String reason, Instant occurredAt) {
         for (OrderedItem item : items) {
-            stock.decrement(shopId, item.productCode(), item.quantity(), clock.instant());
+            stock.decrement(shopId, item.productCode(), item.quantity(), clock.instant())
+                    .ifPresent(after -> events.publishEvent(new StockUpdated(shopId, item.productCode(), after,
+                            -item.quantity(), reason, occurredAt)));
         }
     }
 

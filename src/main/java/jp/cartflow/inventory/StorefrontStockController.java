@@ -41,7 +41,7 @@ class StorefrontStockController {
     @Operation(summary = "Stock of up to 200 codes of the shop (storefront; group integrations)",
             description = "stock is left out when the product has unlimited stock. Codes cartflow does not know are "
                     + "listed under unknown. A product code whose stock is kept per variant has no stock of its own; ask "
-                    + "for its variant stock codes.")
+                    + "for its variant stock codes. Rules: INV-1.")
     StockResponse read(@Parameter(description = "Comma-separated codes, or the parameter repeated")
                        @RequestParam(required = false) List<String> codes) {
         Set<String> wanted = new LinkedHashSet<>();

@@ -68,14 +68,16 @@ class AttributeController {
     }
 
     @GetMapping("/api/member-attributes")
-    @Operation(summary = "The shop's attribute definitions (90 会社名 and 91 部署名 built in)")
+    @Operation(summary = "The shop's attribute definitions (90 会社名 and 91 部署名 built in)",
+            description = "The shop's member attribute definitions, the built-in 90 会社名 and 91 部署名 included. Rules: MEM-1.")
     public List<Attributes.Definition> definitions() {
         return attributes.definitions(shop());
     }
 
     @PostMapping("/api/member-attributes")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Define a custom attribute (admins and operators); its number is the next free one")
+    @Operation(summary = "Define a custom attribute (admins and operators); its number is the next free one",
+            description = "Defines a custom attribute (text line, radio, pull-down, text area or date) under the next free number. Rules: MEM-1.")
     public Attributes.Definition create(@Valid @RequestBody DefinitionInput in, Authentication user) {
         requireStaff(user);
         return refuse(() -> attributes.save(shop(), null, in.name().strip(), in.type(), in.options(),
@@ -83,7 +85,8 @@ class AttributeController {
     }
 
     @PutMapping("/api/member-attributes/{attributeNo}")
-    @Operation(summary = "Create or replace the custom attribute with this number (admins and operators)")
+    @Operation(summary = "Create or replace the custom attribute with this number (admins and operators)",
+            description = "Creates or replaces the custom attribute with this number. Rules: MEM-1.")
     public Attributes.Definition replace(@PathVariable int attributeNo, @Valid @RequestBody DefinitionInput in,
                                          Authentication user) {
         requireStaff(user);
@@ -96,7 +99,8 @@ class AttributeController {
 
     @DeleteMapping("/api/member-attributes/{attributeNo}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a custom attribute and its values (the built-ins 90 and 91 stay: 409)")
+    @Operation(summary = "Delete a custom attribute and its values (the built-ins 90 and 91 stay: 409)",
+            description = "Deletes a custom attribute with its values; the built-ins 90 and 91 are a 409. Rules: MEM-1.")
     public void delete(@PathVariable int attributeNo, Authentication user) {
         requireStaff(user);
         if (Attributes.builtIn(attributeNo)) {
@@ -108,21 +112,24 @@ class AttributeController {
     }
 
     @GetMapping("/api/members/{memberId}/attributes")
-    @Operation(summary = "The member's attribute values")
+    @Operation(summary = "The member's attribute values",
+            description = "The member's attribute values. Rules: MEM-1.")
     public Values values(@PathVariable long memberId) {
         member(memberId);
         return new Values(attributes.values(memberId));
     }
 
     @PutMapping("/api/members/{memberId}/attributes")
-    @Operation(summary = "Set the member's attribute values, checked by type; required ones must stay filled")
+    @Operation(summary = "Set the member's attribute values, checked by type; required ones must stay filled",
+            description = "Sets the member's attribute values, each checked against its type; a required attribute cannot be emptied. Rules: MEM-1.")
     public Values put(@PathVariable long memberId, @Valid @RequestBody Values in) {
         member(memberId);
         return new Values(refuse(() -> attributes.put(shop(), memberId, in.values())));
     }
 
     @GetMapping("/api/members")
-    @Operation(summary = "Search members by an attribute value (text: contains; choices and dates: equal)")
+    @Operation(summary = "Search members by an attribute value (text: contains; choices and dates: equal)",
+            description = "Members found by one attribute value: text contains, choices and dates equal. Rules: MEM-1.")
     public List<MemberHit> search(@Parameter(description = "attribute no") @RequestParam int attribute,
                                   @RequestParam @Size(min = 1, max = 255) String value) {
         long shopId = shop();

@@ -43,13 +43,15 @@ class MarketingConsentController {
     }
 
     @GetMapping
-    @Operation(summary = "Read a member's marketing consent and its history")
+    @Operation(summary = "Read a member's marketing consent and its history",
+            description = "The member's marketing consent and its history with channels. Rules: MKT-1.")
     ConsentResponse get(@PathVariable long memberId) {
         return response(contact(memberId));
     }
 
     @PutMapping
-    @Operation(summary = "Give or withdraw consent through CHECKOUT, MY_PAGE or OPERATOR; recorded with its channel")
+    @Operation(summary = "Give or withdraw consent through CHECKOUT, MY_PAGE or OPERATOR; recorded with its channel",
+            description = "Gives or withdraws marketing consent through CHECKOUT, MY_PAGE or OPERATOR; each change is recorded with its channel. Rules: MKT-1, MKT-2.")
     ConsentResponse put(@PathVariable long memberId, @Valid @RequestBody ConsentRequest request, Authentication user) {
         MarketingConsentService.MarketingContact contact = contact(memberId);
         if (!CALLER_CHANNELS.contains(request.channel())) {

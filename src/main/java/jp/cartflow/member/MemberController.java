@@ -64,7 +64,8 @@ class MemberController {
     @PostMapping("/api/members")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    @Operation(summary = "Create a member (the shop's registration points are granted, MEM-2)")
+    @Operation(summary = "Create a member (the shop's registration points are granted, MEM-2)",
+            description = "Registers a member; the shop's registration points are granted. Rules: MEM-2, SUB-1.")
     public MemberProfile create(@Valid @RequestBody MemberInput in, Authentication user) {
         Callers.requireAdminOrIntegrations(user);
         long shopId = shops.current().id();
@@ -77,6 +78,8 @@ class MemberController {
         return members.profile(id).orElseThrow();
     }
 
+    @Operation(summary = "One member",
+            description = "One member: login id, e-mail, address, points balance and bounce flag. Rules: MEM-2, BNC-2.")
     @GetMapping("/api/members/{memberId}")
     public MemberProfile get(@PathVariable long memberId) {
         member(memberId);
@@ -85,7 +88,8 @@ class MemberController {
 
     @PutMapping("/api/members/{memberId}")
     @Transactional
-    @Operation(summary = "Update a member's e-mail and address (the login id stays)")
+    @Operation(summary = "Update a member's e-mail and address (the login id stays)",
+            description = "Changes the member's e-mail and address; the login id stays. Rules: none")
     public MemberProfile update(@PathVariable long memberId, @Valid @RequestBody MemberInput in, Authentication user) {
         Callers.requireAdminOrIntegrations(user);
         Member m = member(memberId);
@@ -106,7 +110,8 @@ class MemberController {
     }
 
     @GetMapping("/api/members/{memberId}/addresses")
-    @Operation(summary = "The member's address book")
+    @Operation(summary = "The member's address book",
+            description = "The member's address book. Rules: SUB-26.")
     public List<BookEntryView> book(@PathVariable long memberId) {
         member(memberId);
         return jdbc.sql("""
@@ -122,7 +127,8 @@ class MemberController {
     @PostMapping("/api/members/{memberId}/addresses")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    @Operation(summary = "Add an address-book entry (SUB-26: a subscription may deliver to it)")
+    @Operation(summary = "Add an address-book entry (SUB-26: a subscription may deliver to it)",
+            description = "Adds an address-book entry; a subscription may then deliver to it. Rules: SUB-26, SUB-32.")
     public BookEntryView add(@PathVariable long memberId, @Valid @RequestBody BookEntry in, Authentication user) {
         Callers.requireAdminOrIntegrations(user);
         member(memberId);
@@ -141,7 +147,8 @@ class MemberController {
 
     @DeleteMapping("/api/members/{memberId}/addresses/{entryId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove an address-book entry")
+    @Operation(summary = "Remove an address-book entry",
+            description = "Removes an address-book entry. Rules: SUB-26.")
     public void remove(@PathVariable long memberId, @PathVariable long entryId, Authentication user) {
         Callers.requireAdminOrIntegrations(user);
         member(memberId);

@@ -54,7 +54,8 @@ class PointsController {
     }
 
     @GetMapping
-    @Operation(summary = "Balance, total earned, purchase statistics and the ledger (newest first)")
+    @Operation(summary = "Balance, total earned, purchase statistics and the ledger (newest first)",
+            description = "Points balance, total earned, purchase statistics and the ledger, newest first. Rules: MEM-2, SUB-12.")
     public Balance get(@PathVariable long memberId) {
         MemberProfile p = profile(memberId);
         return new Balance(memberId, p.points(), p.totalPoints(), p.buyTimes(), p.buyTotal(), points.history(memberId));
@@ -63,7 +64,8 @@ class PointsController {
     @PostMapping("/adjustments")
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
-    @Operation(summary = "An operator adjusts the balance with a reason (operators and admins only)")
+    @Operation(summary = "An operator adjusts the balance with a reason (operators and admins only)",
+            description = "Operators and admins adjust the points balance with a reason; never below 0. Rules: SUB-12.")
     public Points.Entry adjust(@PathVariable long memberId, @Valid @RequestBody Adjustment in, Authentication user) {
         AttributeController.requireStaff(user);
         profile(memberId);

@@ -63,14 +63,16 @@ class NewsletterController {
     }
 
     @GetMapping("/settings")
-    @Operation(summary = "Read the shop's newsletter settings")
+    @Operation(summary = "Read the shop's newsletter settings",
+            description = "The shop's newsletter settings. Rules: MKT-2.")
     SettingsResponse settings() {
         return SettingsResponse.of(settings.find(shops.current().id())
                 .orElseThrow(() -> ApiException.notFound("newsletter settings", "settings")), null);
     }
 
     @PutMapping("/settings")
-    @Operation(summary = "Save the settings; the first switch-on must say whether existing members count as consenting (MKT-2)")
+    @Operation(summary = "Save the settings; the first switch-on must say whether existing members count as consenting (MKT-2)",
+            description = "Saves the newsletter settings; the first switch-on must state whether existing members count as consenting. Rules: MKT-1, MKT-2.")
     SettingsResponse saveSettings(@Valid @RequestBody SettingsRequest r, Authentication user) {
         long shopId = shops.current().id();
         int imported = settings.save(shopId, r.enabled(), r.senderName(), r.senderEmail(), r.postalAddress(),
@@ -83,13 +85,16 @@ class NewsletterController {
     }
 
     @PutMapping("/templates/{code}")
-    @Operation(summary = "Save a newsletter template: refused without <!--{unsubscribeUrl}--> or with attachments (MAIL-3)")
+    @Operation(summary = "Save a newsletter template: refused without <!--{unsubscribeUrl}--> or with attachments (MAIL-3)",
+            description = "Saves a newsletter template; refused without the <!--{unsubscribeUrl}--> tag or with attachments. Rules: MAIL-1, MAIL-3.")
     NewsletterTemplates.Template saveTemplate(@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String code,
                                               @Valid @RequestBody TemplateRequest r, Authentication user) {
         NewsletterRules.refuseAttachments(r.attachments());
         return templates.save(shops.current().id(), code, r.subject(), r.body(), user.getName());
     }
 
+    @Operation(summary = "One newsletter template",
+            description = "One newsletter template with subject and body. Rules: MAIL-1, MAIL-3.")
     @GetMapping("/templates/{code}")
     NewsletterTemplates.Template template(@PathVariable String code) {
         return templates.find(shops.current().id(), code)
@@ -119,7 +124,8 @@ class NewsletterController {
 
     @PostMapping("/campaigns")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Schedule a campaign (inline subject/body or a template); starts NewsletterCampaignProcess")
+    @Operation(summary = "Schedule a campaign (inline subject/body or a template); starts NewsletterCampaignProcess",
+            description = "Schedules a campaign (inline subject and body, or a template) and starts its process; only consenting, unflagged members receive it. Rules: MKT-1, MKT-3, BNC-3, MAIL-3.")
     CampaignResponse create(@Valid @RequestBody CampaignRequest r, Authentication user) {
         NewsletterRules.refuseAttachments(r.attachments());
         long shopId = shops.current().id();
@@ -144,19 +150,22 @@ class NewsletterController {
     }
 
     @GetMapping("/campaigns/{campaignId}")
-    @Operation(summary = "A campaign with its progress: queued, sent, skipped (no consent / bounced), failed, cancelled")
+    @Operation(summary = "A campaign with its progress: queued, sent, skipped (no consent / bounced), failed, cancelled",
+            description = "A campaign with its progress: queued, sent, skipped (no consent or bounced), failed, cancelled. Rules: MKT-3, BNC-3.")
     CampaignResponse get(@PathVariable long campaignId) {
         return CampaignResponse.of(campaigns.get(shops.current().id(), campaignId), campaigns.progress(campaignId));
     }
 
     @GetMapping("/campaigns/{campaignId}/preview")
-    @Operation(summary = "Rendered sample, recipient count and exclusions")
+    @Operation(summary = "Rendered sample, recipient count and exclusions",
+            description = "A rendered sample, the recipient count and who is left out and why. Rules: MKT-1, MKT-3, BNC-3.")
     NewsletterCampaigns.Preview preview(@PathVariable long campaignId) {
         return campaigns.preview(campaigns.get(shops.current().id(), campaignId));
     }
 
     @PostMapping("/campaigns/{campaignId}/cancel")
-    @Operation(summary = "Cancel: before sending nothing goes; while sending the rest is not sent, the sent part stays recorded")
+    @Operation(summary = "Cancel: before sending nothing goes; while sending the rest is not sent, the sent part stays recorded",
+            description = "Cancels a campaign: before sending nothing goes; while sending the rest stays unsent and the sent part stays recorded. Rules: MKT-3.")
     CampaignResponse cancel(@PathVariable long campaignId, Authentication user) {
         Campaign c = campaigns.cancel(shops.current().id(), campaignId, user.getName());
         return CampaignResponse.of(c, campaigns.progress(campaignId));

@@ -36,7 +36,8 @@ class OrderController {
 
     @GetMapping
     @Operation(summary = "Orders of the shop, filtered, paged and sorted; each row with its subscription no. "
-            + "(SUB-33) and the bounce flag of its address (BNC-2)")
+            + "(SUB-33) and the bounce flag of its address (BNC-2)",
+            description = "The shop's orders, filtered, paged and sorted; generated orders carry their subscription number. Rules: SUB-33, BNC-2.")
     public OrderQueries.Page list(
             @Parameter(description = "ordered on or after (Asia/Tokyo)") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -94,7 +95,8 @@ class OrderController {
 
     @GetMapping("/{orderNo}")
     @Operation(summary = "One order: lines, totals, payment with its authorization result, shipments, memo, the next "
-            + "delivery of a subscription order (SUB-23) and the audit trail with every operator decision")
+            + "delivery of a subscription order (SUB-23) and the audit trail with every operator decision",
+            description = "One order with lines, totals, payment and authorization result, shipments, memo and the next delivery schedule. Rules: SUB-23, SUB-33, PAY-1.")
     public OrderQueries.Detail detail(@PathVariable String orderNo) {
         return queries.detail(shops.current().id(), orderNo)
                 .orElseThrow(() -> ApiException.notFound("order " + orderNo, "orderNo"));

@@ -33,7 +33,8 @@ class OrderMailController {
 
     @PostMapping("/confirmation-mails")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Queue the order-confirmation mail (and its copies for enabled inventory tools)")
+    @Operation(summary = "Queue the order-confirmation mail (and its copies for enabled inventory tools)",
+            description = "Queues ご注文確認 to the customer and an identical copy to each inventory tool whose forwarding is on, in one transaction; the outbox sends them. Rules: MAIL-4, SUB-30.")
     public ConfirmationResponse confirm(@PathVariable String orderNo,
                                         @RequestBody(required = false) ConfirmationRequest request,
                                         Authentication user) {

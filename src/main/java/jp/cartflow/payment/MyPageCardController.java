@@ -82,7 +82,8 @@ class MyPageCardController {
     }
 
     @GetMapping
-    @Operation(summary = "The member's card (masked): 404 when none is registered")
+    @Operation(summary = "The member's card (masked): 404 when none is registered",
+            description = "マイページ: the member's card, masked; 404 when none is registered. Rules: SUB-27.")
     public CardView get(@PathVariable long memberId) {
         member(memberId);
         return cards.card(memberId).map(CardView::of)
@@ -90,7 +91,8 @@ class MyPageCardController {
     }
 
     @PutMapping
-    @Operation(summary = "Register the member's card, or replace it (one card per member; SUB-27)")
+    @Operation(summary = "Register the member's card, or replace it (one card per member; SUB-27)",
+            description = "マイページ: registers or replaces the member's one card with the gateway's token. Rules: SUB-27.")
     public CardView put(@PathVariable long memberId, @Valid @RequestBody CardInput in) {
         member(memberId);
         if (in.gateway() == Gateway.NP) {
@@ -115,7 +117,8 @@ class MyPageCardController {
 
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete the member's card: 409 rule SUB-27 while an active subscription pays by card")
+    @Operation(summary = "Delete the member's card: 409 rule SUB-27 while an active subscription pays by card",
+            description = "マイページ: deletes the card; a 409 while an active subscription pays by card. Rules: SUB-27.")
     public void delete(@PathVariable long memberId) {
         member(memberId);
         if (!cards.hasCard(memberId)) {

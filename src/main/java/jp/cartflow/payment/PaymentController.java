@@ -1,6 +1,7 @@
 package jp.cartflow.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -49,27 +50,37 @@ class PaymentController {
 
     @PostMapping("/authorizations")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Start CreditAuthorizationProcess for the order (与信); the result is recorded on the order")
+    @Operation(summary = "Start CreditAuthorizationProcess for the order (与信); the result is recorded on the order",
+            description = "Starts 与信 for the order at its method's gateway (ZEUS/SBPS card, NP後払い screening); the outcome is written on the order (与信済み, 与信NG, 審査中). Rules: PAY-1, PAY-3, SUB-5.")
     public AuthorizationStarted authorize(@PathVariable @Pattern(regexp = ORDER_NO) String orderNo, Authentication user) {
         return new AuthorizationStarted(orderNo, authorizations.start(orderNo, user.getName()));
     }
 
     @PostMapping("/capture")
-    @Operation(summary = "実売上: capture the authorized amount through the gateway")
+    @ApiResponse(responseCode = "200", description = "the gateway accepted the operation", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "502")
+    @Operation(summary = "実売上: capture the authorized amount through the gateway",
+            description = "Captures the authorized amount (実売上) at the gateway, idempotently; refused while a reconciliation mismatch blocks the order. A gateway failure is a 502 and changes nothing. Rules: PAY-1, PAY-2.")
     public PaymentOperations.OperationResult capture(@PathVariable @Pattern(regexp = ORDER_NO) String orderNo,
                                                      Authentication user) {
         return operations.capture(orderNo, user.getName());
     }
 
     @PostMapping("/cancel")
-    @Operation(summary = "取消: cancel the authorization or the sale through the gateway")
+    @ApiResponse(responseCode = "200", description = "the gateway accepted the operation", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "502")
+    @Operation(summary = "取消: cancel the authorization or the sale through the gateway",
+            description = "Cancels the authorization or the sale (取消) at the gateway; refused while a reconciliation mismatch blocks the order. Rules: PAY-1, PAY-2.")
     public PaymentOperations.OperationResult cancel(@PathVariable @Pattern(regexp = ORDER_NO) String orderNo,
                                                     Authentication user) {
         return operations.cancel(orderNo, user.getName());
     }
 
     @PostMapping("/amount-changes")
-    @Operation(summary = "金額変更: change the authorized or captured amount through the gateway")
+    @ApiResponse(responseCode = "200", description = "the gateway accepted the operation", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "502")
+    @Operation(summary = "金額変更: change the authorized or captured amount through the gateway",
+            description = "Changes the authorized or captured amount (金額変更) at the gateway; refused while a mismatch blocks the order. Rules: PAY-1, PAY-2.")
     public PaymentOperations.OperationResult changeAmount(@PathVariable @Pattern(regexp = ORDER_NO) String orderNo,
                                                           @Valid @RequestBody AmountChange request, Authentication user) {
         return operations.changeAmount(orderNo, request.amount(), user.getName());
@@ -77,7 +88,8 @@ class PaymentController {
 
     @PostMapping("/np-screening-results")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "NP後払い: the screening result arrived (PAY-3); the waiting authorization continues")
+    @Operation(summary = "NP後払い: the screening result arrived (PAY-3); the waiting authorization continues",
+            description = "NP後払い's screening result for an order whose authorization waits (審査中): OK continues to 与信済み, NG to 与信NG. Rules: PAY-3.")
     public void screeningResult(@PathVariable @Pattern(regexp = ORDER_NO) String orderNo,
                                 @Valid @RequestBody ScreeningResult request) {
         authorizations.deliverScreeningResult(orderNo, request.approved(), request.reason());

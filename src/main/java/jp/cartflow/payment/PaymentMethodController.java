@@ -55,7 +55,8 @@ class PaymentMethodController {
     }
 
     @GetMapping("/api/payment-methods")
-    @Operation(summary = "The shop's payment methods")
+    @Operation(summary = "The shop's payment methods",
+            description = "The shop's payment methods with names, fees and whether subscriptions may use them. Rules: SUB-17.")
     public List<MethodView> list() {
         return jdbc.sql("""
                 SELECT code, name, enabled, subscription_enabled, fee FROM payment_method WHERE shop_id = :shop
@@ -66,7 +67,8 @@ class PaymentMethodController {
 
     @PutMapping("/api/payment-methods/{code}")
     @Transactional
-    @Operation(summary = "Enable, disable or rename a method (SBPS_CARD, ZEUS_CARD, COD, NP_DEFERRED, FREE)")
+    @Operation(summary = "Enable, disable or rename a method (SBPS_CARD, ZEUS_CARD, COD, NP_DEFERRED, FREE)",
+            description = "Enables, disables or renames a payment method (SBPS_CARD, ZEUS_CARD, COD, NP_DEFERRED, FREE), for subscriptions too. Rules: SUB-17.")
     public MethodView put(@PathVariable String code, @Valid @RequestBody MethodInput in, Authentication user) {
         Callers.requireAdminOrIntegrations(user);
         PaymentMethodCode.of(code).orElseThrow(() -> ApiException.invalid("code", "unknown payment method " + code));
@@ -93,7 +95,8 @@ class PaymentMethodController {
     }
 
     @GetMapping("/api/carriers/{carrierCode}/payment-methods")
-    @Operation(summary = "The payment methods the carrier supports")
+    @Operation(summary = "The payment methods the carrier supports",
+            description = "The payment methods the carrier takes. Rules: SUB-17.")
     public CarrierMethods carrierMethods(@PathVariable String carrierCode) {
         Carrier carrier = carrier(carrierCode);
         return new CarrierMethods(jdbc.sql("""
@@ -104,7 +107,8 @@ class PaymentMethodController {
 
     @PutMapping("/api/carriers/{carrierCode}/payment-methods")
     @Transactional
-    @Operation(summary = "Replace the payment methods the carrier supports (each must be one of the shop's)")
+    @Operation(summary = "Replace the payment methods the carrier supports (each must be one of the shop's)",
+            description = "Replaces the payment methods the carrier takes; each must be one of the shop's. Rules: SUB-17.")
     public CarrierMethods putCarrierMethods(@PathVariable String carrierCode, @Valid @RequestBody CarrierMethods in,
                                             Authentication user) {
         Callers.requireAdminOrIntegrations(user);

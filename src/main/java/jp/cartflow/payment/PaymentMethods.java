@@ -26,9 +26,11 @@ public class PaymentMethods {
     }
 
     private final JdbcClient jdbc;
+    private final SubscriptionPaymentRule rule;
 
-    PaymentMethods(JdbcClient jdbc) {
+    PaymentMethods(JdbcClient jdbc, SubscriptionPaymentRule rule) {
         this.jdbc = jdbc;
+        this.rule = rule;
     }
 
     /**
@@ -61,19 +63,20 @@ public class PaymentMethods {
      * NP are left out (they cannot take a 0-yen payment).
      */
     public List<Option> subscriptionOptions(long shopId, Long carrierId, boolean totalIsZero) {
-        String base = """
-                SELECT p.code, p.name FROM payment_method p
-                WHERE p.shop_id = :shop AND p.enabled = TRUE AND p.subscription_enabled = TRUE""";
-        List<Option> options = carrierId == null
-                ? jdbc.sql(base + " ORDER BY p.sort_order, p.id").param("shop", shopId)
-                        .query((rs, n) -> new Option(rs.getString(1), rs.getString(2))).list()
-                : jdbc.sql(base + " " + """
-                         AND EXISTS (SELECT 1 FROM carrier_payment_method c
-                                     WHERE c.carrier_id = :carrier AND c.payment_method_id = p.id)
-                        ORDER BY p.sort_order, p.id""").param("shop", shopId).param("carrier", carrierId)
-                        .query((rs, n) -> new Option(rs.getString(1), rs.getString(2))).list();
-        return options.stream().filter(o -> isSubscriptionCapable(o.code()))
-                .filter(o -> !totalIsZero || gatewayOf(o.code()).isEmpty()).toList();
+        String carrierCode = carrierId == null ? null : jdbc.sql("SELECT code FROM shop_carrier_view WHERE id = :carrier")
+                .param("carrier", carrierId).query(String.class).optional().orElse(null);
+        // the shop's switches are data; what they mean together is the SUB-17 decision table
+        return jdbc.sql("""
+                        SELECT p.code, p.name, p.subscription_enabled,
+                               EXISTS (SELECT 1 FROM carrier_payment_method c
+                                       WHERE c.carrier_id = :carrier AND c.payment_method_id = p.id) AS carrier_takes
+                        FROM payment_method p WHERE p.shop_id = :shop AND p.enabled = TRUE
+                        ORDER BY p.sort_order, p.id""")
+                .param("shop", shopId).param("carrier", carrierId == null ? -1L : carrierId)
+                .query((rs, n) -> rule.allows(rs.getString(1), carrierCode, rs.getBoolean(3),
+                        carrierId == null || rs.getBoolean(4), totalIsZero)
+                        ? new Option(rs.getString(1), rs.getString(2)) : null)
+                .list().stream().filter(o -> o != null).toList();
     }
 
     /**
@@ -81,7 +84,12 @@ public class PaymentMethods {
      * taken by the carrier). A subscription without a carrier can pay with nothing.
      */
     public boolean subscriptionMayUse(long shopId, Long carrierId, PaymentMethodCode method) {
-        return carrierId != null && subscriptionOptions(shopId, carrierId, false).stream()
+        return subscriptionMayUse(shopId, carrierId, method, false);
+    }
+
+    /** As {@link #subscriptionMayUse(long, Long, PaymentMethodCode)}, for a first order of 0 yen or not. */
+    public boolean subscriptionMayUse(long shopId, Long carrierId, PaymentMethodCode method, boolean firstOrderFree) {
+        return carrierId != null && subscriptionOptions(shopId, carrierId, firstOrderFree).stream()
                 .anyMatch(o -> o.code().equals(method.name()));
     }
 

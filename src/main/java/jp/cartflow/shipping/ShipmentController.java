@@ -50,7 +50,8 @@ class ShipmentController {
 
     @PostMapping("/shipments")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a shipment (carrier, tracking numbers, shipped date) and notify the customer")
+    @Operation(summary = "Register a shipment (carrier, tracking numbers, shipped date) and notify the customer",
+            description = "Records carrier, tracking numbers (伝票番号, checked against the carrier's format) and shipped date, and starts the shipping notification: bounce check, then 発送完了 mail through the outbox. Rules: BNC-2, SUB-30.")
     public ShipmentResponse register(@PathVariable String orderNo, @Valid @RequestBody ShipmentRequest request,
                                      Authentication user) {
         ShipmentService.Registered registered = shipments.register(orderNo, new ShipmentService.Registration(
@@ -61,7 +62,8 @@ class ShipmentController {
 
     @PostMapping("/shipping-requests")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Ask an operator (Tasklist: 伝票番号を登録する) for the tracking number, then notify")
+    @Operation(summary = "Ask an operator (Tasklist: 伝票番号を登録する) for the tracking number, then notify",
+            description = "The warehouse has no tracking number: an operator enters it in Tasklist (伝票番号を登録する), then the notification continues. Rules: BNC-2, SUB-30.")
     public ShipmentResponse requestTrackingNumber(@PathVariable String orderNo,
                                                   @Valid @RequestBody(required = false) ShippingRequest request,
                                                   Authentication user) {

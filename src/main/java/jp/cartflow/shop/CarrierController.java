@@ -64,13 +64,16 @@ class CarrierController {
     }
 
     @GetMapping
-    @Operation(summary = "The shop's carriers with their time slots (disabled ones included)")
+    @Operation(summary = "The shop's carriers with their time slots (disabled ones included)",
+            description = "The shop's carriers with tracking URLs and time slots, disabled ones included. Rules: MAIL-2.")
     public List<CarrierView> list() {
         long shopId = shops.current().id();
         return jdbc.sql("SELECT code FROM carrier WHERE shop_id = :shop ORDER BY sort_order, id").param("shop", shopId)
                 .query(String.class).list().stream().map(code -> view(shopId, code)).toList();
     }
 
+    @Operation(summary = "One carrier of the shop",
+            description = "One carrier with its tracking URL and time slots. Rules: MAIL-2.")
     @GetMapping("/{code}")
     public CarrierView get(@PathVariable String code) {
         long shopId = shops.current().id();
@@ -80,7 +83,8 @@ class CarrierController {
 
     @PutMapping("/{code}")
     @Transactional
-    @Operation(summary = "Create or update a carrier and replace its time slots (admins and integrations)")
+    @Operation(summary = "Create or update a carrier and replace its time slots (admins and integrations)",
+            description = "Creates or updates a carrier and replaces its time slots; the tracking URL must contain {trackingNo}. Rules: MAIL-2, SUB-16.")
     public CarrierView put(@PathVariable String code, @Valid @RequestBody CarrierInput in, Authentication user) {
         Callers.requireAdminOrIntegrations(user);
         if (!code.matches("[0-9A-Za-z_-]{1,64}")) {

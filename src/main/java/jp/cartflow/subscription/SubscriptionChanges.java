@@ -45,10 +45,12 @@ class SubscriptionChanges {
     private final SubscriptionLifecycle lifecycle;
     private final OrderRepository orders;
     private final Clock clock;
+    private final SubscriptionEvents events;
 
     SubscriptionChanges(ShopDirectory shops, SubscriptionRepository subscriptions,
                         SubscriptionSettingsRepository settings, SubscriptionQueries queries, SubscriptionChecks checks,
-                        Members members, SubscriptionLifecycle lifecycle, OrderRepository orders, Clock clock) {
+                        Members members, SubscriptionLifecycle lifecycle, OrderRepository orders, Clock clock,
+                        SubscriptionEvents events) {
         this.shops = shops;
         this.subscriptions = subscriptions;
         this.settings = settings;
@@ -58,6 +60,7 @@ class SubscriptionChanges {
         this.lifecycle = lifecycle;
         this.orders = orders;
         this.clock = clock;
+        this.events = events;
     }
 
     /** SUB-16: any monthly day or any N (the shop is not limited by the checkout settings), carrier, time slot. */
@@ -93,6 +96,7 @@ class SubscriptionChanges {
             subscriptions.saveSchedule(s.id(), changed, now);
             lifecycle.scheduleChanged(s.subscriptionNo());
         }
+        events.changed(s.id(), "delivery");
         return queries.view(subscriptionNo);
     }
 
@@ -106,6 +110,7 @@ class SubscriptionChanges {
         checks.payment(shop, carrier, method, s.memberId(), firstTotal, "paymentMethod");
         // SUB-10: the payment fee stays as it is unless edited on the subscription
         subscriptions.updatePayment(s.id(), method, clock.instant());
+        events.changed(s.id(), "payment");
         return queries.view(subscriptionNo);
     }
 
@@ -131,6 +136,7 @@ class SubscriptionChanges {
             }
         };
         subscriptions.updateRecipient(s.id(), recipient, clock.instant());
+        events.changed(s.id(), "address");
         return queries.view(subscriptionNo);
     }
 
@@ -146,6 +152,7 @@ class SubscriptionChanges {
         long price = add.repeatPrice() != null ? add.repeatPrice() : p.repeatPrice();
         subscriptions.insertItem(s.id(), p.id(), p.code(), p.name(), null, price, add.quantity(),
                 add.maxDeliveries(), 0, clock.instant());
+        events.changed(s.id(), "items");
         return queries.view(subscriptionNo);
     }
 
@@ -161,6 +168,7 @@ class SubscriptionChanges {
                 item.productName(), change.repeatPrice() != null ? change.repeatPrice() : item.repeatPrice(),
                 change.quantity() != null ? change.quantity() : item.quantity(), item.maxDeliveries(),
                 item.deliveriesDone(), false), clock.instant());
+        events.changed(s.id(), "items");
         return queries.view(subscriptionNo);
     }
 
@@ -174,6 +182,7 @@ class SubscriptionChanges {
         subscriptions.saveItem(new SubscriptionItem(item.id(), item.productId(), item.productCode(),
                 item.productName(), item.repeatPrice(), item.quantity(), item.maxDeliveries(), item.deliveriesDone(),
                 true), clock.instant());
+        events.changed(s.id(), "items");
         return queries.view(subscriptionNo);
     }
 
@@ -182,6 +191,7 @@ class SubscriptionChanges {
     public SubscriptionView changeMemo(String subscriptionNo, String memo, String actor) {
         Subscription s = editable(subscriptionNo);
         subscriptions.updateMemo(s.id(), blankToNull(memo), clock.instant());
+        events.changed(s.id(), "memo");
         return queries.view(subscriptionNo);
     }
 
@@ -190,6 +200,7 @@ class SubscriptionChanges {
     public SubscriptionView changeFees(String subscriptionNo, SubscriptionCommands.FeesInput fees, String actor) {
         Subscription s = editable(subscriptionNo);
         subscriptions.updateFees(s.id(), new Fees(fees.shipping(), fees.payment(), fees.cool()), clock.instant());
+        events.changed(s.id(), "fees");
         return queries.view(subscriptionNo);
     }
 
@@ -202,6 +213,7 @@ class SubscriptionChanges {
                     + " / the generation time has passed: the skip can no longer change", null, "SUB-20");
         }
         subscriptions.saveSchedule(s.id(), s.schedule().withSkip(skip), clock.instant());
+        events.skipped(s.id(), skip);
         return queries.view(subscriptionNo);
     }
 
@@ -212,6 +224,7 @@ class SubscriptionChanges {
         subscriptions.end(s.id(), SubscriptionStatus.CANCELLED, clock.instant(),
                 "terminated by " + actor + (reason == null || reason.isBlank() ? "" : ": " + reason));
         lifecycle.terminated(s.subscriptionNo());
+        events.ended(s.id());
         return queries.view(subscriptionNo);
     }
 

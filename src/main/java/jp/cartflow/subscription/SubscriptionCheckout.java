@@ -24,6 +24,7 @@ import jp.cartflow.subscription.domain.DeliveryCycle;
 import jp.cartflow.subscription.domain.Fees;
 import jp.cartflow.subscription.domain.GenerationTiming;
 import jp.cartflow.subscription.domain.OrderDraft;
+import jp.cartflow.subscription.domain.OrderTermsRules;
 import jp.cartflow.subscription.domain.Schedule;
 import jp.cartflow.subscription.domain.SubscriptionItem;
 import jp.cartflow.subscription.domain.SubscriptionStatus;
@@ -58,12 +59,14 @@ public class SubscriptionCheckout {
     private final OrderMailContexts mailContexts;
     private final Mails mails;
     private final Clock clock;
+    private final SubscriptionEvents events;
+    private final OrderTermsRules termsRules;
 
     SubscriptionCheckout(ShopDirectory shops, SubscriptionRepository subscriptions,
                          SubscriptionSettingsRepository settings, SubscriptionOrders subscriptionOrders,
                          SubscriptionChecks checks, Members members, ShopSettings shopSettings,
                          SubscriptionLifecycle lifecycle, OrderRepository orders, OrderMailContexts mailContexts,
-                         Mails mails, Clock clock) {
+                         Mails mails, Clock clock, SubscriptionEvents events, OrderTermsRules termsRules) {
         this.shops = shops;
         this.subscriptions = subscriptions;
         this.settings = settings;
@@ -76,6 +79,8 @@ public class SubscriptionCheckout {
         this.mailContexts = mailContexts;
         this.mails = mails;
         this.clock = clock;
+        this.events = events;
+        this.termsRules = termsRules;
     }
 
     public record Created(String subscriptionNo, String firstOrderNo, long firstOrderTotal, long memberId,
@@ -121,7 +126,7 @@ public class SubscriptionCheckout {
         Member member = buyer(shop, c);
         Fees fees = new Fees(c.fees().shipping(), c.fees().payment(), c.fees().cool());
         long pointsUsed = c.pointsUsed() == null ? 0 : c.pointsUsed();
-        OrderDraft draft = OrderDraft.first(lines, fees, config.terms(), pointsUsed, c.memo());
+        OrderDraft draft = OrderDraft.first(lines, fees, config.terms(), pointsUsed, c.memo(), termsRules);
         checks.payment(shop, carrier, c.paymentMethod(), member == null ? null : member.id(), draft.total(),
                 "paymentMethod");
         if (pointsUsed > 0 && !config.pointsUsableAtCheckout()) {
@@ -176,6 +181,10 @@ public class SubscriptionCheckout {
         orders.appendEvent(first.id(), actor, "SUBSCRIPTION_CHECKOUT", "定期購入 " + no + " の初回配送分", now);
         if (subscriptions.items(id).stream().allMatch(SubscriptionItem::removed)) {
             subscriptions.end(id, SubscriptionStatus.ENDED, now, "all count-limited items delivered (SUB-24)");
+        }
+        events.created(id, first.orderNo());
+        if (subscriptions.get(id).status() == SubscriptionStatus.ENDED) {
+            events.ended(id);
         }
         String instance = lifecycle.start(id, no);
         subscriptions.setProcessInstance(id, instance);

@@ -57,7 +57,10 @@ class SubscriptionChecks {
             throw DomainException.rule("SUB-17", field, "支払方法 " + method + " は定期購入で使えないか、配送方法が対応していません"
                     + " / not enabled for subscriptions or not supported by the carrier");
         }
-        CheckoutRules.requireAmountForPayment(method.needsAmount(), firstOrderTotal, field);
+        // a 0-yen first order: only the methods the SUB-17 table (bpmn/SubscriptionPaymentCompatibility.dmn) allows
+        CheckoutRules.requireAmountForPayment(firstOrderTotal == 0
+                && !paymentMethods.subscriptionMayUse(shop.id(), carrier == null ? null : carrier.id(), method, true),
+                firstOrderTotal, field);
         // SUB-27: a card of that method's gateway (an SBPS card does not pay ZEUS_CARD)
         cards.requireCardFor(memberId, method.name(), field);
     }

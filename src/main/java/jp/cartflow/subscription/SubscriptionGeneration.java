@@ -6,6 +6,7 @@ import jp.cartflow.order.OrderCreation;
 import jp.cartflow.order.OrderRepository;
 import jp.cartflow.subscription.domain.GenerationTiming;
 import jp.cartflow.subscription.domain.OrderDraft;
+import jp.cartflow.subscription.domain.OrderTermsRules;
 import jp.cartflow.subscription.domain.Schedule;
 import jp.cartflow.subscription.domain.SubscriptionItem;
 import jp.cartflow.subscription.domain.SubscriptionStatus;
@@ -38,10 +39,14 @@ public class SubscriptionGeneration {
     private final Members members;
     private final OrderRepository orderEvents;
     private final Clock clock;
+    private final SubscriptionEvents events;
+    private final OrderTermsRules termsRules;
 
     public SubscriptionGeneration(SubscriptionRepository subscriptions, SubscriptionSettingsRepository settings,
                                   SubscriptionOrders orders, Members members, OrderRepository orderEvents,
-                                  Clock clock) {
+                                  Clock clock, SubscriptionEvents events, OrderTermsRules termsRules) {
+        this.events = events;
+        this.termsRules = termsRules;
         this.subscriptions = subscriptions;
         this.settings = settings;
         this.orders = orders;
@@ -107,9 +112,10 @@ public class SubscriptionGeneration {
         List<SubscriptionItem> items = subscriptions.items(s.id()).stream().filter(i -> !i.removed()).toList();
         if (items.isEmpty()) {
             subscriptions.end(s.id(), SubscriptionStatus.ENDED, now, "no items left (SUB-24)");
+            events.ended(s.id());
             return new Outcome(Result.ENDED, null, null, false, true);
         }
-        OrderDraft draft = OrderDraft.generated(items, s.fees(), shop.terms(), s.memo());
+        OrderDraft draft = OrderDraft.generated(items, s.fees(), shop.terms(), s.memo(), termsRules);
         List<SubscriptionItem> after = new ArrayList<>();
         for (SubscriptionItem item : items) {
             SubscriptionItem delivered = item.delivered();
@@ -128,6 +134,7 @@ public class SubscriptionGeneration {
         subscriptions.recordGeneration(s.id(), now, s.nextDeliveryDate());
         if (ended) {
             subscriptions.end(s.id(), SubscriptionStatus.ENDED, now, "all count-limited items delivered (SUB-24)");
+            events.ended(s.id());
         } else {
             subscriptions.saveSchedule(s.id(), next, now);
         }

@@ -27,7 +27,8 @@ class SubscriptionOrdersController {
     }
 
     @GetMapping("/api/subscriptions/{subscriptionNo}/orders")
-    @Operation(summary = "The orders of the subscription, delivery 1 first, as rows of the order list")
+    @Operation(summary = "The orders of the subscription, delivery 1 first, as rows of the order list",
+            description = "The subscription's orders, delivery 1 first, as rows of the order list. Rules: SUB-19, SUB-33.")
     public List<OrderQueries.Row> orders(@PathVariable String subscriptionNo) {
         long shopId = shops.current().id();
         Subscription s = subscriptions.find(shopId, subscriptionNo)

@@ -66,12 +66,15 @@ class ProductController {
     }
 
     @GetMapping
-    @Operation(summary = "The shop's products")
+    @Operation(summary = "The shop's products",
+            description = "The shop's products with prices, subscription prices and stock. Rules: SUB-8, SUB-9.")
     public List<ProductView> list() {
         return jdbc.sql("SELECT * FROM product WHERE shop_id = :shop ORDER BY product_code")
                 .param("shop", shops.current().id()).query(ProductController::view).list();
     }
 
+    @Operation(summary = "One product of the shop",
+            description = "One product with prices, subscription prices (first and repeat), 定期購入回数 and stock. Rules: SUB-8, SUB-9.")
     @GetMapping("/{productCode}")
     public ProductView get(@PathVariable String productCode) {
         return find(shops.current().id(), productCode)
@@ -80,7 +83,8 @@ class ProductController {
 
     @PutMapping("/{productCode}")
     @Transactional
-    @Operation(summary = "Create or update a product (admins and integrations); stock fields only on creation")
+    @Operation(summary = "Create or update a product (admins and integrations); stock fields only on creation",
+            description = "Creates or updates a product; the stock fields count only on creation (later stock comes from orders and tools). Rules: SUB-8, SUB-9, INV-1.")
     public ProductView put(@PathVariable String productCode, @Valid @RequestBody ProductInput in, Authentication user) {
         Callers.requireAdminOrIntegrations(user);
         if (!productCode.matches(CODE)) {

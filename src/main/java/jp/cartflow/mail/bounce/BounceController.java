@@ -39,7 +39,8 @@ class BounceController {
     }
 
     @GetMapping
-    @Operation(summary = "Bounce events, newest first, with the flagging decision; filter by address and date (Asia/Tokyo)")
+    @Operation(summary = "Bounce events, newest first, with the flagging decision; filter by address and date (Asia/Tokyo)",
+            description = "Bounce events, newest first, each with its hard/soft reading and whether it flagged the address; filter by address and Asia/Tokyo dates. Rules: BNC-2, BNC-4.")
     List<BounceQueries.Event> list(@RequestParam(required = false) String address,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -54,13 +55,15 @@ class BounceController {
     }
 
     @GetMapping("/addresses/{address}")
-    @Operation(summary = "Bounce state of one address: flag, counts, events, manual resets (BNC-2)")
+    @Operation(summary = "Bounce state of one address: flag, counts, events, manual resets (BNC-2)",
+            description = "One address's bounce state: flag, hard/soft counts, events and manual resets. Rules: BNC-2, BNC-3, BNC-4.")
     BounceQueries.AddressState address(@PathVariable String address) {
         return queries.state(shops.current().id(), requireAddress(address, "address"));
     }
 
     @GetMapping("/members/{memberId}")
-    @Operation(summary = "Bounce state of one member's address (BNC-2)")
+    @Operation(summary = "Bounce state of one member's address (BNC-2)",
+            description = "The bounce state of the member's address. Rules: BNC-2.")
     BounceQueries.AddressState member(@PathVariable long memberId) {
         long shop = shops.current().id();
         String email = addresses.memberEmail(shop, memberId)
@@ -75,7 +78,8 @@ class BounceController {
     }
 
     @PostMapping("/resets")
-    @Operation(summary = "BNC-3: reset an address's flag by hand; the operator and the reason are audited")
+    @Operation(summary = "BNC-3: reset an address's flag by hand; the operator and the reason are audited",
+            description = "An operator clears an address's bounce flag by hand; who and why are recorded. Rules: BNC-3.")
     ResetResponse reset(@RequestBody ResetRequest request, Authentication user) {
         String address = requireAddress(request.address(), "address");
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
@@ -89,7 +93,8 @@ class BounceController {
     }
 
     @GetMapping("/quarantine")
-    @Operation(summary = "Messages set aside (too big, broken MIME, bad charset, DSN without recipient): never flagged")
+    @Operation(summary = "Messages set aside (too big, broken MIME, bad charset, DSN without recipient): never flagged",
+            description = "Messages set aside instead of read (too big, broken MIME, wrong charset, DSN without recipient); they never flag anyone. Rules: BNC-1, BNC-4.")
     List<BounceQueries.Quarantined> quarantine(@RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_ROWS) {
             throw ApiException.invalid("limit", "1 から " + MAX_ROWS + " で指定してください");
@@ -98,7 +103,8 @@ class BounceController {
     }
 
     @GetMapping(value = "/quarantine/{id}/content", produces = "message/rfc822")
-    @Operation(summary = "The quarantined message as it was received")
+    @Operation(summary = "The quarantined message as it was received",
+            description = "The quarantined message's original bytes (message/rfc822). Rules: BNC-1.")
     ResponseEntity<byte[]> quarantined(@PathVariable long id) {
         byte[] raw = queries.quarantinedContent(shops.current().id(), id)
                 .orElseThrow(() -> ApiException.notFound("quarantined message " + id, "id"));

@@ -55,13 +55,15 @@ class MailTemplateController {
     }
 
     @GetMapping("/{key}")
-    @Operation(summary = "Read a template (the shop's own, else the shipped default)")
+    @Operation(summary = "Read a template (the shop's own, else the shipped default)",
+            description = "The shop's own version of a mail template (件名・本文・文字コード) or, if it has none, the shipped default. Rules: MAIL-1.")
     public TemplateResponse get(@PathVariable String key) {
         return TemplateResponse.of(store.forSending(shops.current().id(), templateKey(key)));
     }
 
     @PutMapping("/{key}")
-    @Operation(summary = "Validate and save a template; 422 lists every problem with its line and tag")
+    @Operation(summary = "Validate and save a template; 422 lists every problem with its line and tag",
+            description = "Parses and validates the tag language before saving; every problem is listed with its part, line, column and tag, and nothing is saved. ISO-2022-JP templates may only contain JIS X 0208 characters. Rules: MAIL-1, MAIL-2, MAIL-5.")
     public TemplateResponse put(@PathVariable String key, @Valid @RequestBody TemplateRequest request,
                                 Authentication user) {
         return TemplateResponse.of(store.save(shops.current().id(), templateKey(key), request.name(),

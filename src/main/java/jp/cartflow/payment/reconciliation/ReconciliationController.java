@@ -28,13 +28,15 @@ class ReconciliationController {
 
     @PostMapping("/reconciliation-runs")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Start a reconciliation run now (besides the shop's schedule)")
+    @Operation(summary = "Start a reconciliation run now (besides the shop's schedule)",
+            description = "Starts a payment-status reconciliation now: each open card order's state at its gateway is compared with ours; a difference blocks the order's card operations and waits for an operator. Rules: PAY-2.")
     public RunStarted start() {
         return new RunStarted(reconciliation.startRun());
     }
 
     @GetMapping("/mismatches")
-    @Operation(summary = "Mismatches whose order is still blocked for card operations")
+    @Operation(summary = "Mismatches whose order is still blocked for card operations",
+            description = "The mismatches found by reconciliation whose order is still blocked (undecided or reported to support). Rules: PAY-2.")
     public List<Mismatch> open() {
         return reconciliation.open();
     }

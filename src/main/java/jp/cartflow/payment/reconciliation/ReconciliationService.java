@@ -10,6 +10,7 @@ import jp.cartflow.payment.PaymentOrder;
 import jp.cartflow.payment.PaymentOrders;
 import jp.cartflow.payment.PaymentSettings;
 import jp.cartflow.payment.PaymentStatus;
+import jp.cartflow.payment.events.PaymentMismatchDetected;
 import jp.cartflow.payment.gateway.Gateway;
 import jp.cartflow.payment.gateway.GatewayResult;
 import jp.cartflow.payment.gateway.GatewayState;
@@ -19,6 +20,7 @@ import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,10 +56,12 @@ public class ReconciliationService {
     private final PaymentSettings settings;
     private final ReconciliationRuns runs;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ReconciliationService(PaymentMismatches mismatches, PaymentOrders orders, OrderRepository orderEvents,
                           GatewayCalls calls, ShopDirectory shops, Mails mails, PaymentSettings settings,
-                          ReconciliationRuns runs, Clock clock) {
+                          ReconciliationRuns runs, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.mismatches = mismatches;
         this.orders = orders;
         this.orderEvents = orderEvents;
@@ -104,6 +108,8 @@ public class ReconciliationService {
             long id = mismatches.insert(order.id(), gateway, order.paymentStatus().name(), theirs, status.state(), now,
                     runId);
             orders.setBlocked(order.id(), true, now);
+            events.publishEvent(new PaymentMismatchDetected(id, order.id(), order.shopId(), order.orderNo(),
+                    gateway.name(), order.paymentStatus().name(), status.state().name(), theirs, now));
             orderEvents.appendEvent(order.id(), "process", "GATEWAY_MISMATCH_FOUND", gateway.displayName() + "上は"
                     + status.state().japanese() + " (" + theirs + ")、当システムは" + order.paymentStatus().japanese()
                     + ": カード操作を停止", now);

@@ -36,7 +36,8 @@ class DemoMailboxController {
     }
 
     @GetMapping
-    @Operation(summary = "List the received mails, newest last")
+    @Operation(summary = "List the received mails, newest last",
+            description = "Demo profile only: the mails the in-process mail server received, for trying the flows without a real mailbox. Rules: none.")
     public List<ReceivedMail> list() throws MessagingException, IOException {
         MimeMessage[] messages = greenMail.getReceivedMessages();
         List<ReceivedMail> mails = new java.util.ArrayList<>();

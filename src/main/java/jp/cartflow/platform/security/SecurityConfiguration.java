@@ -151,6 +151,8 @@ class SecurityConfiguration {
                 // the bounce mailbox's credentials: operators and admins, not the storefront integration
                 .requestMatchers("/api/shop/bounce-settings", "/api/shop/bounce-settings/**")
                     .hasAnyAuthority(STAFF)
+                // webhook endpoints (their secrets): the integration and admins, not operators
+                .requestMatchers("/api/webhooks/**").hasAnyAuthority(authority(INTEGRATIONS), authority(ADMIN))
                 .requestMatchers("/api/**").hasAnyAuthority(API_USERS)
                 .anyRequest().hasAuthority(authority(ADMIN)))
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))

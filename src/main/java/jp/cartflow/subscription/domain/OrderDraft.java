@@ -14,29 +14,33 @@ public record OrderDraft(List<Line> lines, long subtotal, long shippingFee, long
     }
 
     /** A generated order (delivery 2, 3 …): the items still on the subscription at their repeat price. */
-    public static OrderDraft generated(List<SubscriptionItem> items, Fees fees, ShopTerms terms, String memo) {
+    public static OrderDraft generated(List<SubscriptionItem> items, Fees fees, ShopTerms terms, String memo,
+                                       OrderTermsRules rules) {
         List<Line> lines = items.stream().filter(i -> !i.removed())
                 .map(i -> new Line(i.productId(), i.productCode(), i.productName(), i.repeatPrice(), i.quantity()))
                 .toList();
         if (lines.isEmpty()) {
             throw new IllegalStateException("a subscription without items generates no order");
         }
-        return of(lines, fees, terms, 0, memo);
+        return of(lines, fees, terms, 0, memo, rules);
     }
 
     /** The first order of a checkout (SUB-2): first-delivery prices, points used are deducted (SUB-12). */
-    public static OrderDraft first(List<Line> lines, Fees fees, ShopTerms terms, long pointsUsed, String memo) {
-        return of(lines, fees, terms, pointsUsed, memo);
+    public static OrderDraft first(List<Line> lines, Fees fees, ShopTerms terms, long pointsUsed, String memo,
+                                   OrderTermsRules rules) {
+        return of(lines, fees, terms, pointsUsed, memo, rules);
     }
 
-    private static OrderDraft of(List<Line> lines, Fees fees, ShopTerms terms, long pointsUsed, String memo) {
+    private static OrderDraft of(List<Line> lines, Fees fees, ShopTerms terms, long pointsUsed, String memo,
+                                 OrderTermsRules rules) {
         long subtotal = lines.stream().mapToLong(l -> l.unitPrice() * l.quantity()).sum();
-        long shipping = terms.shipping(fees.shipping());
-        long payment = terms.paymentFee(fees.payment());
+        OrderTermsRules.Charged charged = rules.perks(terms, fees.shipping(), fees.payment());
+        long shipping = charged.shippingFee();
+        long payment = charged.paymentFee();
         long gross = subtotal + shipping + payment + fees.cool();
         long used = Math.min(pointsUsed, gross);
         long total = gross - used;
         return new OrderDraft(List.copyOf(lines), subtotal, shipping, payment, fees.cool(), used, total,
-                terms.points(gross, used), memo);
+                rules.points(terms, gross, used), memo);
     }
 }

@@ -1,6 +1,7 @@
 package jp.cartflow.subscription.domain;
 
 import jp.cartflow.payment.PaymentMethodCode;
+import jp.cartflow.subscription.process.DecisionTables;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -12,13 +13,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SubscriptionOrderRulesTest {
 
+    /** The decision tables of bpmn/ (SUB-11, SUB-12), as the engine evaluates them. */
+    private static final OrderTermsRules RULES = DecisionTables.orderTerms();
+
     private static final SubscriptionItem COFFEE = new SubscriptionItem(1, 10L, "CF-COFFEE-200", "コーヒー", 1458, 2, null, 1, false);
     private static final SubscriptionItem TEA = new SubscriptionItem(2, 11L, "CF-TEA-100", "煎茶", 972, 1, 3, 1, false);
 
     @Test
     @DisplayName("SUB-8 SUB-10 generated orders use repeat prices and the fees fixed at checkout")
     void repeatPricesAndFixedFees() {
-        OrderDraft draft = OrderDraft.generated(List.of(COFFEE, TEA), new Fees(880, 330, 0), ShopTerms.none(), null);
+        OrderDraft draft = OrderDraft.generated(List.of(COFFEE, TEA), new Fees(880, 330, 0), ShopTerms.none(), null, RULES);
         assertThat(draft.subtotal()).isEqualTo(1458 * 2 + 972);
         assertThat(draft.shippingFee()).isEqualTo(880);
         assertThat(draft.paymentFee()).isEqualTo(330);
@@ -31,11 +35,11 @@ class SubscriptionOrderRulesTest {
     void perks() {
         Fees fees = new Fees(880, 330, 220);
         assertThat(OrderDraft.generated(List.of(COFFEE), fees, new ShopTerms(true, 0, false, false, 100, false),
-                null).shippingFee()).isZero();
+                null, RULES).shippingFee()).isZero();
         assertThat(OrderDraft.generated(List.of(COFFEE), fees, new ShopTerms(false, 300, false, false, 100, false),
-                null).shippingFee()).isEqualTo(580);
+                null, RULES).shippingFee()).isEqualTo(580);
         assertThat(OrderDraft.generated(List.of(COFFEE), fees, new ShopTerms(false, 1000, true, false, 100, false),
-                null)).satisfies(d -> {
+                null, RULES)).satisfies(d -> {
                     assertThat(d.shippingFee()).isZero();
                     assertThat(d.paymentFee()).isZero();
                     assertThat(d.coolFee()).isEqualTo(220);
@@ -46,21 +50,21 @@ class SubscriptionOrderRulesTest {
     @DisplayName("SUB-12 points on the total at the shop rate, rounded down; first order: on (amount − points used)")
     void points() {
         ShopTerms terms = new ShopTerms(false, 0, false, true, 100, false);
-        OrderDraft generated = OrderDraft.generated(List.of(COFFEE), new Fees(880, 0, 0), terms, null);
+        OrderDraft generated = OrderDraft.generated(List.of(COFFEE), new Fees(880, 0, 0), terms, null, RULES);
         assertThat(generated.total()).isEqualTo(3796);
         assertThat(generated.pointsEarned()).isEqualTo(37);
         OrderDraft first = OrderDraft.first(List.of(new OrderDraft.Line(10L, "CF-COFFEE-200", "コーヒー", 1296, 2)),
-                new Fees(880, 0, 0), terms, 500, null);
+                new Fees(880, 0, 0), terms, 500, null, RULES);
         assertThat(first.total()).isEqualTo(1296 * 2 + 880 - 500);
         assertThat(first.pointsEarned()).isEqualTo((1296 * 2 + 880 - 500) / 100);
-        assertThat(OrderDraft.generated(List.of(COFFEE), new Fees(0, 0, 0), ShopTerms.none(), null).pointsEarned())
+        assertThat(OrderDraft.generated(List.of(COFFEE), new Fees(0, 0, 0), ShopTerms.none(), null, RULES).pointsEarned())
                 .as("points off").isZero();
     }
 
     @Test
     @DisplayName("SUB-22 the memo is copied to the generated order")
     void memo() {
-        assertThat(OrderDraft.generated(List.of(COFFEE), new Fees(0, 0, 0), ShopTerms.none(), "置き配希望").memo())
+        assertThat(OrderDraft.generated(List.of(COFFEE), new Fees(0, 0, 0), ShopTerms.none(), "置き配希望", RULES).memo())
                 .isEqualTo("置き配希望");
     }
 
@@ -73,9 +77,9 @@ class SubscriptionOrderRulesTest {
         SubscriptionItem tea3 = tea2.delivered();
         assertThat(tea3.removed()).isTrue();
         assertThat(COFFEE.delivered().delivered().removed()).as("unlimited item").isFalse();
-        assertThat(OrderDraft.generated(List.of(COFFEE, tea3), new Fees(0, 0, 0), ShopTerms.none(), null).lines())
+        assertThat(OrderDraft.generated(List.of(COFFEE, tea3), new Fees(0, 0, 0), ShopTerms.none(), null, RULES).lines())
                 .extracting(OrderDraft.Line::productCode).containsExactly("CF-COFFEE-200");
-        assertThatThrownBy(() -> OrderDraft.generated(List.of(tea3), new Fees(0, 0, 0), ShopTerms.none(), null))
+        assertThatThrownBy(() -> OrderDraft.generated(List.of(tea3), new Fees(0, 0, 0), ShopTerms.none(), null, RULES))
                 .isInstanceOf(IllegalStateException.class);
     }
 

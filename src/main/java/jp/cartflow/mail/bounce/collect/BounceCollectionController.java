@@ -51,13 +51,15 @@ class BounceCollectionController {
     }
 
     @GetMapping("/api/shop/bounce-settings")
-    @Operation(summary = "Bounce mailbox settings; the password is never returned")
+    @Operation(summary = "Bounce mailbox settings; the password is never returned",
+            description = "The shop's bounce mailbox (host, port, user, TLS); the password is never returned. Rules: BNC-1.")
     SettingsView get() {
         return SettingsView.of(settings.load(shops.current().id()));
     }
 
     @PutMapping("/api/shop/bounce-settings")
-    @Operation(summary = "Change the bounce mailbox: host as mail.example.com (POP3 110) or ssl://pop.gmail.com (POP3S 995)")
+    @Operation(summary = "Change the bounce mailbox: host as mail.example.com (POP3 110) or ssl://pop.gmail.com (POP3S 995)",
+            description = "Sets the bounce mailbox: `host` for POP3 on 110 or `ssl://host` for POP3S on 995, user and password. Rules: BNC-1.")
     SettingsView put(@RequestBody BounceSettings.Change change) {
         long shop = shops.current().id();
         SettingsView view = SettingsView.of(settings.update(shop, change));
@@ -69,7 +71,8 @@ class BounceCollectionController {
     }
 
     @PostMapping("/api/shop/bounce-settings/test")
-    @Operation(summary = "Log in to the bounce mailbox with the stored settings and answer in Japanese")
+    @Operation(summary = "Log in to the bounce mailbox with the stored settings and answer in Japanese",
+            description = "Logs in to the bounce mailbox with the stored settings and answers the outcome in Japanese; reads no mail. Rules: BNC-1.")
     TestResult test() {
         BounceMailbox mailbox = settings.load(shops.current().id()).mailbox()
                 .orElseThrow(() -> ApiException.rule("BNC-1", "host", "バウンスメールの受信設定 (POP3) がありません"));
@@ -82,13 +85,15 @@ class BounceCollectionController {
 
     @PostMapping("/api/bounces/collection-runs")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Start a collection run now (BounceCollectionProcess); its summary appears in GET")
+    @Operation(summary = "Start a collection run now (BounceCollectionProcess); its summary appears in GET",
+            description = "Starts a collection run of the bounce mailbox now (BounceCollectionProcess); its summary shows in the run list. Rules: BNC-1, BNC-2.")
     RunStarted start() {
         return new RunStarted(runs.startNow(shops.current().id()));
     }
 
     @GetMapping("/api/bounces/collection-runs")
-    @Operation(summary = "Collection runs, newest first: fetched, bounces, non-bounces, quarantined, already recorded")
+    @Operation(summary = "Collection runs, newest first: fetched, bounces, non-bounces, quarantined, already recorded",
+            description = "Collection runs, newest first, with counts fetched, bounces, non-bounces, quarantined and already recorded. Rules: BNC-1.")
     List<BounceQueries.Run> list(@RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
             throw ApiException.invalid("limit", "1 から 500 で指定してください");

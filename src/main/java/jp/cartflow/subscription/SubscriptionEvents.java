@@ -1,0 +1,77 @@
+package jp.cartflow.subscription;
+
+import jp.cartflow.subscription.domain.DeliveryCycle;
+import jp.cartflow.subscription.domain.SubscriptionItem;
+import jp.cartflow.subscription.domain.SubscriptionStatus;
+import jp.cartflow.subscription.events.SubscriptionChanged;
+import jp.cartflow.subscription.events.SubscriptionCreated;
+import jp.cartflow.subscription.events.SubscriptionEnded;
+import jp.cartflow.subscription.events.SubscriptionFacts;
+import jp.cartflow.subscription.events.SubscriptionSkipped;
+import jp.cartflow.subscription.events.SubscriptionTerminated;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Publishes the subscription events (jp.cartflow.subscription.events) in the caller's transaction, with the
+ * subscription as it is after the change (read back from the repository).
+ */
+@Component
+class SubscriptionEvents {
+
+    private final SubscriptionRepository subscriptions;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    SubscriptionEvents(SubscriptionRepository subscriptions, ApplicationEventPublisher publisher, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    void created(long subscriptionId, String firstOrderNo) {
+        Subscription s = subscriptions.get(subscriptionId);
+        publisher.publishEvent(new SubscriptionCreated(s.id(), s.shopId(), s.subscriptionNo(), s.memberId(),
+                firstOrderNo, facts(s), clock.instant()));
+    }
+
+    /** {@code what}: delivery, payment, address, items, memo or fees. */
+    void changed(long subscriptionId, String what) {
+        Subscription s = subscriptions.get(subscriptionId);
+        publisher.publishEvent(new SubscriptionChanged(s.id(), s.shopId(), s.subscriptionNo(), s.memberId(),
+                List.of(what), facts(s), clock.instant()));
+    }
+
+    void skipped(long subscriptionId, boolean skipped) {
+        Subscription s = subscriptions.get(subscriptionId);
+        publisher.publishEvent(new SubscriptionSkipped(s.id(), s.shopId(), s.subscriptionNo(), s.memberId(), skipped,
+                s.nextDeliveryDate(), facts(s), clock.instant()));
+    }
+
+    /** After {@link SubscriptionRepository#end}: terminated by the shop (CANCELLED) or ended by itself (ENDED). */
+    void ended(long subscriptionId) {
+        Subscription s = subscriptions.get(subscriptionId);
+        publisher.publishEvent(s.status() == SubscriptionStatus.CANCELLED
+                ? new SubscriptionTerminated(s.id(), s.shopId(), s.subscriptionNo(), s.memberId(), s.endReason(),
+                        facts(s), clock.instant())
+                : new SubscriptionEnded(s.id(), s.shopId(), s.subscriptionNo(), s.memberId(), s.endReason(),
+                        facts(s), clock.instant()));
+    }
+
+    private SubscriptionFacts facts(Subscription s) {
+        DeliveryCycle cycle = s.cycle();
+        boolean monthly = cycle.kind() == DeliveryCycle.Kind.MONTHLY;
+        List<SubscriptionFacts.Item> items = subscriptions.items(s.id()).stream().filter(i -> !i.removed())
+                .map(SubscriptionEvents::item).toList();
+        return new SubscriptionFacts(s.status().name(), cycle.kind().name(), monthly ? cycle.monthlyDay() : null,
+                monthly ? null : cycle.intervalDays(), s.paymentMethod().name(), s.carrierCode(), s.timeSlotCode(),
+                s.nextDeliveryDate(), s.nextGenerationAt(), s.skipNext(), s.deliveriesGenerated(), items);
+    }
+
+    private static SubscriptionFacts.Item item(SubscriptionItem i) {
+        return new SubscriptionFacts.Item(i.id(), i.productCode(), i.quantity(), i.repeatPrice(), i.maxDeliveries());
+    }
+}
