@@ -1,7 +1,6 @@
 package jp.cartflow.bench;
 
 import jp.cartflow.CartflowApplication;
-import jp.cartflow.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,7 +21,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,16 +41,7 @@ class StockBatchBenchmark {
 
     @Test
     void run() throws Exception {
-        TestDatabases.Database db = TestDatabases.createPostgres();
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", db.url());
-        properties.put("spring.datasource.username", db.user());
-        properties.put("spring.datasource.password", db.password());
-        properties.put("server.port", 0);
-        properties.put("cartflow.demo.mail.smtp-port", TestDatabases.freePort());
-        properties.put("cartflow.demo.mail.pop3-port", TestDatabases.freePort());
-        properties.put("camunda.bpm.job-execution.enabled", false);
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = BenchApplications.onFreshPostgres(Map.of("camunda.bpm.job-execution.enabled", false));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CartflowApplication.class)
                 .profiles("demo", "bench").web(WebApplicationType.SERVLET).run(args)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);

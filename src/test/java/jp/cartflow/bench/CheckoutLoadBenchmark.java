@@ -1,0 +1,241 @@
+package jp.cartflow.bench;
+
+import jp.cartflow.CartflowApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Subscription checkout and my-page reads under concurrent clients (docs/performance.md, "Checkout and my-page
+ * under load"). Not a test: run with {@code mvn -Pbench verify -Dit.test=CheckoutLoadBenchmark}.
+ * <p>
+ * The whole application (demo data, job executor on, as in production) on a fresh PostgreSQL; the driver is the
+ * JDK's own {@link HttpClient} over HTTP/1.1 with keep-alive, one platform thread per client, each sending its next
+ * request as soon as the previous answer is read (closed loop), until the fixed count of the level is reached.
+ * Three paths, each at 1, 10 and 50 clients:
+ * <ul>
+ *   <li><b>floor</b>: {@code GET /api/bench/ping}, registered only in this benchmark's application, answering
+ *       "ok" — Tomcat, Spring Security's Basic check against the engine's users, the MVC dispatch, nothing else;</li>
+ *   <li><b>checkout</b>: {@code POST /api/subscriptions}, a COD subscription for the demo member (first order,
+ *       subscription, process instance, thanks mail in the outbox — one transaction);</li>
+ *   <li><b>mypage</b>: {@code GET /api/mypage/members/{id}/subscriptions} of a member with one subscription.</li>
+ * </ul>
+ * Prints a table, writes {@code target/bench/load-<time>.json} and compares it with {@code docs/bench/load.json}
+ * ({@link BenchCompare}).
+ */
+class CheckoutLoadBenchmark {
+
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private final int requests = Integer.getInteger("bench.loadRequests", 1000);
+    private final int warmup = Integer.getInteger("bench.loadWarmup", 300);
+    private final List<Integer> levels = Arrays.stream(System.getProperty("bench.loadClients", "1,10,50").split(","))
+            .map(String::strip).map(Integer::valueOf).toList();
+    private final String auth = "Basic " + Base64.getEncoder()
+            .encodeToString("storefront:storefront".getBytes(StandardCharsets.UTF_8));
+
+    /** The floor's endpoint: a source of this benchmark's application only, so no other context sees it. */
+    static class FloorEndpoint {
+        @Bean
+        RouterFunction<ServerResponse> benchPing() {
+            return RouterFunctions.route().GET("/api/bench/ping", request -> ServerResponse.ok().body("ok")).build();
+        }
+    }
+
+    record Level(String path, int clients, int requests, double seconds, double perSecond, double p50Ms,
+                 double p99Ms, double maxMs, int errors, int status5xx, String firstError) {
+    }
+
+    @Test
+    void run() throws Exception {
+        String[] args = BenchApplications.onFreshPostgres(Map.of("camunda.bpm.process-engine-name", "benchload"));
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CartflowApplication.class, FloorEndpoint.class)
+                .profiles("demo", "bench").web(WebApplicationType.SERVLET).run(args)) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            long buyer = memberId(jdbc, "yamada");
+            long reader = memberId(jdbc, "sato");
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String base = "http://localhost:" + port;
+            HttpRequest floor = get(base + "/api/bench/ping");
+            HttpRequest checkout = HttpRequest.newBuilder(URI.create(base + "/api/subscriptions")).header("Authorization", auth)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(checkoutBody(buyer), StandardCharsets.UTF_8)).build();
+            HttpRequest readerCheckout = HttpRequest.newBuilder(URI.create(base + "/api/subscriptions")).header("Authorization", auth)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(checkoutBody(reader), StandardCharsets.UTF_8)).build();
+            HttpResponse<String> created = http.send(readerCheckout, HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("checkout answered " + created.statusCode() + ": " + created.body());
+            }
+            HttpRequest mypage = get(base + "/api/mypage/members/" + reader + "/subscriptions");
+            Map<String, HttpRequest> paths = new LinkedHashMap<>();
+            paths.put("floor", floor);
+            paths.put("checkout", checkout);
+            paths.put("mypage", mypage);
+
+            log("warm-up: %d requests per path at 10 clients (not reported)", warmup);
+            for (HttpRequest request : paths.values()) {
+                drive(http, "warm-up", request, 10, warmup);
+            }
+            List<Level> results = new ArrayList<>();
+            for (int clients : levels) {
+                for (Map.Entry<String, HttpRequest> path : paths.entrySet()) {
+                    Level level = drive(http, path.getKey(), path.getValue(), clients, requests);
+                    log("%s at %d clients: %.0f req/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d", level.path(),
+                            clients, level.perSecond(), level.p50Ms(), level.p99Ms(), level.maxMs(), level.errors());
+                    results.add(level);
+                }
+            }
+            report(results, jdbc, buyer);
+        }
+    }
+
+    private HttpRequest get(String uri) {
+        return HttpRequest.newBuilder(URI.create(uri)).header("Authorization", auth).GET().build();
+    }
+
+    private static long memberId(JdbcClient jdbc, String loginId) {
+        return jdbc.sql("SELECT id FROM member WHERE login_id = :login").param("login", loginId).query(Long.class).single();
+    }
+
+    private static String checkoutBody(long memberId) {
+        LocalDate first = LocalDate.now(TOKYO).plusDays(14);
+        return "{\"memberId\":" + memberId + ",\"items\":[{\"productCode\":\"CF-COFFEE-200\",\"quantity\":1}],"
+                + "\"cycle\":{\"kind\":\"MONTHLY\",\"day\":" + Math.min(first.getDayOfMonth(), 28) + "},"
+                + "\"firstDeliveryDate\":\"" + first + "\",\"carrierCode\":\"yamato\",\"paymentMethod\":\"COD\","
+                + "\"fees\":{\"shipping\":880,\"payment\":330,\"cool\":0}}";
+    }
+
+    /** Closed loop: {@code clients} threads share the count; each records the latency of every answer. */
+    private static Level drive(HttpClient http, String name, HttpRequest request, int clients, int count) throws Exception {
+        long[] latencies = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger status5xx = new AtomicInteger();
+        StringBuffer firstError = new StringBuffer();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                running.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        String problem = null;
+                        try {
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            int status = response.statusCode();
+                            if (status >= 500) {
+                                status5xx.incrementAndGet();
+                            }
+                            if (status >= 300) {
+                                problem = status + " " + response.body();
+                            }
+                        } catch (Exception e) {
+                            problem = e.toString();
+                        }
+                        latencies[i] = System.nanoTime() - t0;
+                        if (problem != null) {
+                            errors.incrementAndGet();
+                            synchronized (firstError) {
+                                if (firstError.isEmpty()) {
+                                    firstError.append(problem, 0, Math.min(problem.length(), 300));
+                                }
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] sorted = latencies.clone();
+        Arrays.sort(sorted);
+        return new Level(name, clients, count, seconds, count / seconds, percentile(sorted, 0.50),
+                percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6, errors.get(), status5xx.get(),
+                firstError.toString());
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+    }
+
+    private void report(List<Level> results, JdbcClient jdbc, long buyer) throws Exception {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, """
+
+                checkout and my-page under load: %d requests per level (after %d warm-up), JDK HttpClient, closed loop,
+                PostgreSQL embedded on the same %d cores, load average %.1f at the end
+                | path     | clients | req/s | p50 ms | p99 ms | max ms | errors | 5xx | vs floor req/s |
+                |----------|--------:|------:|-------:|-------:|-------:|-------:|----:|---------------:|
+                """, requests, warmup, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (Level l : results) {
+            double floorRate = results.stream().filter(f -> f.path().equals("floor") && f.clients() == l.clients())
+                    .mapToDouble(Level::perSecond).findFirst().orElse(Double.NaN);
+            table.append(String.format(Locale.ROOT, "| %-8s | %7d | %5.0f | %6.1f | %6.1f | %6.1f | %6d | %3d | %14.2f |%n",
+                    l.path(), l.clients(), l.perSecond(), l.p50Ms(), l.p99Ms(), l.maxMs(), l.errors(), l.status5xx(),
+                    l.perSecond() / floorRate));
+            String key = l.path() + ".c" + l.clients() + ".";
+            figures.put(key + "perS", round(l.perSecond()));
+            figures.put(key + "p50Ms", round(l.p50Ms()));
+            figures.put(key + "p99Ms", round(l.p99Ms()));
+            figures.put(key + "errors", l.errors());
+        }
+        Level worst = results.stream().filter(l -> l.path().equals("checkout"))
+                .max((a, b) -> Integer.compare(a.clients(), b.clients())).orElseThrow();
+        boolean noErrors = results.stream().allMatch(l -> l.errors() == 0);
+        table.append(String.format(Locale.ROOT, "target checkout p99 ≤ 50 ms at %d clients, no error, no 5xx: %s (p99 %.1f ms, errors %d)%n",
+                worst.clients(), worst.p99Ms() <= 50 && noErrors ? "met" : "NOT met", worst.p99Ms(), worst.errors()));
+        results.stream().filter(l -> !l.firstError().isEmpty())
+                .forEach(l -> table.append("first error of ").append(l.path()).append(" at ").append(l.clients())
+                        .append(" clients: ").append(l.firstError()).append('\n'));
+        long subscriptions = jdbc.sql("SELECT COUNT(*) FROM subscription WHERE member_id = :m").param("m", buyer)
+                .query(Long.class).single();
+        table.append("subscriptions of the buyer at the end: ").append(subscriptions).append('\n');
+        System.out.println(table);
+
+        BenchCompare.writeAndCompare("load", figures, table);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+    }
+}
