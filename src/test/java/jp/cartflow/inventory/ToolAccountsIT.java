@@ -83,7 +83,7 @@ class ToolAccountsIT extends PostgresIntegrationTest {
         }
         assertThat(wrongPassword.json().path("detail")).isEqualTo(unknownUser.json().path("detail"));
         // a cartflow user is not a tool account
-        post("tempostar", "demo", "demo", "x1").problem(401, null);
+        post("tempostar", "operator", "operator", "x1").problem(401, null);
     }
 
     @Test

@@ -327,6 +327,9 @@ class TasklistInBrowserIT {
         browser.manage().deleteAllCookies();
         // every cookie of every path and origin (deleteAllCookies sees only the current page's)
         browser.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        // leave the single-page app: a later get() of "#/login" on the same page would only change the hash and
+        // keep the app's remembered login
+        browser.get("about:blank");
         loggedIn = false;
     }
 

@@ -61,6 +61,8 @@ class MailServerOutageIT extends PostgresIntegrationTest {
         Instant t0 = Instant.now().plus(Duration.ofDays(1));
         clock.set(t0);
         mailServer.purgeEmailFromAllMailboxes();
+        // mails other tests of the shared context left queued are sent by the same dispatcher: count only ours
+        long before = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM mail_outbox").query(Long.class).single();
         smtp.begin();
 
         List<String> processes = new ArrayList<>();
@@ -103,9 +105,13 @@ class MailServerOutageIT extends PostgresIntegrationTest {
         assertThat(processes).allMatch(pi -> runtime.createProcessInstanceQuery().processInstanceId(pi).count() == 0);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE id IN (:ids) AND status = 'SENT'")
                 .param("ids", notices).query(Integer.class).single()).isEqualTo(3);
+        List<String> ours = jdbc.sql("SELECT message_id FROM mail_outbox WHERE id > :before")
+                .param("before", before).query(String.class).list();
         Map<String, Integer> perMessageId = new HashMap<>();
         for (MimeMessage message : mailServer.getReceivedMessages()) {
-            perMessageId.merge(message.getMessageID(), 1, Integer::sum);
+            if (ours.contains(message.getMessageID())) {
+                perMessageId.merge(message.getMessageID(), 1, Integer::sum);
+            }
         }
         assertThat(perMessageId).as("6 mails, each delivered once").hasSize(6).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
         assertThat(Arrays.stream(mailServer.getReceivedMessages()).filter(m -> {
