@@ -2,6 +2,8 @@ package jp.cartflow.mail.bounce;
 
 import jp.cartflow.mail.bounce.parse.FailedRecipient;
 import jp.cartflow.mail.bounce.parse.ParsedMail;
+import jp.cartflow.mail.events.BounceFlagged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -28,10 +30,12 @@ public class BounceRecorder {
 
     private final JdbcClient jdbc;
     private final BounceAddressBook addresses;
+    private final ApplicationEventPublisher events;
 
-    public BounceRecorder(JdbcClient jdbc, BounceAddressBook addresses) {
+    public BounceRecorder(JdbcClient jdbc, BounceAddressBook addresses, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.addresses = addresses;
+        this.events = events;
     }
 
     /** What recording one message did. */
@@ -157,10 +161,14 @@ public class BounceRecorder {
                     .param("kind", r.hard() ? "HARD" : "SOFT").param("count", count).param("at", at)
                     .param("flagged", flag).param("diag", diagnostic).param("shop", shopId).param("email", email).update();
         }
+        if (flag) {
+            // BNC-2: in this transaction, so a webhook exists exactly when the flag committed (ADR 0005)
+            events.publishEvent(new BounceFlagged(shopId, email, r.hard() ? "HARD" : "SOFT", count, diagnostic,
+                    at.toInstant()));
+        }
         return flag ? "FLAGGED" : "COUNTED";
     }
 
-    /** A member or an order of the shop uses the address (only those can be flagged). */
     private static String cut(String text, int max) {
         if (text == null) {
             return null;

@@ -141,6 +141,7 @@ class BounceCollectionIT extends PostgresIntegrationTest {
     @DisplayName("BNC-4 demo: a hard bounce sent by SMTP to the bounce address is collected by the next run and flags the member at once")
     void demoHardBounceFlagsMember() throws Exception {
         Member member = newMember();
+        subscribeToBounceWebhooks();
         sendBySmtp(dsn(member.email(), "5.1.1", "550 5.1.1 user unknown"));
         Map<String, Object> run = runNow();
         assertThat(run).containsEntry("fetched", 1).containsEntry("bounces", 1).containsEntry("nonBounces", 0)
@@ -155,12 +156,16 @@ class BounceCollectionIT extends PostgresIntegrationTest {
                 .containsEntry("decision", "FLAGGED").containsKey("sourceMessageId").containsKey("receivedAt"));
         Map<String, Object> state = as(OPERATOR).getForObject("/api/bounces/members/" + member.id(), Map.class);
         assertThat(state).containsEntry("flagged", true).containsEntry("kind", "HARD");
+        assertThat(bounceWebhookPayloads(member.email())).as("BNC-2 the flag is offered as a webhook, once")
+                .singleElement().satisfies(p -> assertThat(p)
+                        .contains("\"type\":\"bounce.flagged\"").contains("\"kind\":\"HARD\"").contains("\"count\":1"));
     }
 
     @Test
     @DisplayName("BNC-4 soft bounces flag only at the third within 14 days; one older than the window does not count")
     void softBouncesFlagAfterRepeats() throws Exception {
         Member member = newMember();
+        subscribeToBounceWebhooks();
         clock.set(Instant.parse("2026-11-01T01:00:00Z"));
         deliver(dsn(member.email(), "4.2.2", "452 4.2.2 mailbox full"));
         runNow();
@@ -169,12 +174,15 @@ class BounceCollectionIT extends PostgresIntegrationTest {
         deliver(dsn(member.email(), "5.2.2", "552 5.2.2 mailbox full"));
         runNow();
         assertThat(testOrders.bounceFlagged(member.email())).as("two within 14 days, the first is 19 days old").isFalse();
+        assertThat(bounceWebhookPayloads(member.email())).as("no webhook while only counted").isEmpty();
         clock.set(Instant.parse("2026-11-22T01:00:00Z"));
         deliver(dsn(member.email(), "4.4.7", "delivery time expired"));
         runNow();
         assertThat(testOrders.bounceFlagged(member.email())).isTrue();
         assertThat(listEvents("?address=" + member.email())).extracting(e -> e.get("decision"))
                 .containsExactly("FLAGGED", "COUNTED", "COUNTED", "COUNTED");
+        assertThat(bounceWebhookPayloads(member.email())).as("BNC-2 one bounce.flagged, at the third soft bounce")
+                .singleElement().satisfies(p -> assertThat(p).contains("\"kind\":\"SOFT\"").contains("\"count\":3"));
         assertThat(listEvents("?address=" + member.email() + "&from=2026-11-20&to=2026-11-20")).hasSize(2);
         assertProblem(as(OPERATOR).getForEntity("/api/bounces?from=2026-11-20&to=2026-11-01", Map.class), 422, "to", null);
     }
@@ -460,6 +468,25 @@ class BounceCollectionIT extends PostgresIntegrationTest {
 
     private ResponseEntity<Map> putRaw(String body) {
         return as(OPERATOR).exchange("/api/shop/bounce-settings", HttpMethod.PUT, json(body), Map.class);
+    }
+
+    /** An integration listening for bounce.flagged. */
+    private void subscribeToBounceWebhooks() {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> created = as("storefront").postForEntity("/api/webhooks/endpoints",
+                new org.springframework.http.HttpEntity<>("{\"url\":\"https://erp.example.jp/hooks\","
+                        + "\"eventTypes\":[\"bounce.flagged\"]}", headers), Map.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        // the outbox records for every endpoint not DISABLED, the dispatcher sends only to ACTIVE ones: this test
+        // looks at the outbox and sends nothing
+        jdbc.sql("UPDATE webhook_endpoint SET status = 'FAILING' WHERE id = :id")
+                .param("id", ((Number) created.getBody().get("id")).longValue()).update();
+    }
+
+    private List<String> bounceWebhookPayloads(String email) {
+        return jdbc.sql("SELECT payload FROM webhook_event WHERE event_type = 'bounce.flagged' AND ordering_key = :key ORDER BY id")
+                .param("key", "bounce:" + BounceRegistry.normalize(email)).query(String.class).list();
     }
 
     private TestRestTemplate as(String user) {
