@@ -134,6 +134,9 @@ class TasklistInBrowserIT {
         assertThat(pageText()).contains("伝票番号を登録する 注文 " + orderNo);
         claim();
         assertThat(selectedText("Field_CarrierCode")).as("the shipment's carrier is preselected").isEqualTo("佐川急便");
+        assertThat(fieldValue("Field_CustomerName")).as("who the parcel is for, read from the order").startsWith("山田 太郎 様");
+        assertThat(fieldValue("Field_AddressText")).as("the order's address").startsWith("〒");
+        assertThat(fieldValue("Field_AmountText")).as("the order's total").endsWith("円");
         type("Field_TrackingNumber", "ABC-123");
         type("Field_ShippedDate", "2026/11/20");
         shot("filled-wrong");
@@ -147,6 +150,9 @@ class TasklistInBrowserIT {
         type("Field_TrackingNumber", "987654321098");
         complete();
         awaitTaskGone(orderNo);
+        JsonNode leaked = rest.withBasicAuth("operator", "operator").getForObject("/engine-rest/variable-instance"
+                + "?processInstanceIdIn=" + pi + "&variableName=customerName", JsonNode.class);
+        assertThat(leaked).as("the form's display values stay on the task, not in the process").isEmpty();
 
         Jobs.runAll(management, pi);
         assertThat(mailsTo("yamada@demo.cartflow.test")).as("the shipping mail, over the demo mailbox API")
@@ -166,6 +172,7 @@ class TasklistInBrowserIT {
         openTaskOf(orderNo);
         claim();
         assertThat(fieldValue("Field_BounceSummary")).contains("User unknown");
+        assertThat(fieldValue("Field_CustomerName")).as("whose address bounced, read from the order").startsWith("鈴木");
         complete();
         assertThat(fieldError("Field_BounceDecision")).isEqualTo("入力してください。");
         shot("required");

@@ -220,6 +220,10 @@ class ShippingNotificationProcessIT extends PostgresIntegrationTest {
         assertThat(pi).isWaitingAt(TASK_REGISTER_TRACKING_NUMBER);
         Task task = tasks.createTaskQuery().processInstanceId(id).singleResult();
         assertThat(task).hasCandidateGroup("operators");
+        // what the operator sees, read from the order when the task was created: task-local, never process data
+        assertThat(tasks.getVariablesLocal(task.getId())).containsEntry("customerName", "山田 太郎 様(ヤマダ タロウ)")
+                .containsKey("addressText").containsKey("amountText");
+        assertThat(task.getName()).startsWith("伝票番号を登録する 注文 " + orderNo + " ").endsWith("円");
 
         // a sagawa number has 12 digits: the completion is refused, nothing is recorded
         assertThatThrownBy(() -> tasks.complete(task.getId(),
@@ -235,6 +239,9 @@ class ShippingNotificationProcessIT extends PostgresIntegrationTest {
         assertThat(pi).isEnded().hasPassedInOrder(TASK_REGISTER_TRACKING_NUMBER, TASK_RECORD_SHIPMENT,
                 TASK_QUEUE_SHIPPING_MAIL, END_NOTIFIED);
         assertThat(testOrders.trackingNumberCount(orderId)).isEqualTo(1);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(id)
+                .variableName("customerName").list()).as("the display value lived on the task only")
+                .allSatisfy(v -> assertThat(v.getActivityInstanceId()).isNotEqualTo(id));
         MimeMessage mail = mailsTo("yamada@demo.cartflow.test").get(0);
         assertThat((String) mail.getContent()).contains("okurijoNo=987654321098");
     }
