@@ -580,8 +580,8 @@ public final class BounceParser {
 
     /**
      * A text part in its declared charset. An unknown charset, or bytes that are not valid in a declared charset,
-     * quarantine the message: guessing could invent or lose the recipient. Undeclared or US-ASCII text with 8-bit
-     * bytes (common in copies of the original) is read leniently.
+     * quarantine the message: guessing could invent or lose the recipient (except the provably wrong ISO-2022-JP
+     * label below). Undeclared or US-ASCII text with 8-bit bytes (common in copies of the original) is read leniently.
      */
     private static String decode(Part part, ContentType type) throws IOException, MessagingException {
         byte[] bytes;
@@ -595,6 +595,16 @@ public final class BounceParser {
         String name = declared.strip().toLowerCase(Locale.ROOT);
         if (name.equals("utf-7") || name.equals("unicode-1-1-utf-7")) {
             return Utf7.decode(bytes);
+        }
+        if (name.equals("iso-2022-jp") && has8BitBytes(bytes)) {
+            // ISO-2022-JP is 7-bit: 8-bit bytes prove the label wrong. Japanese carriers' notices are often written
+            // in EUC-JP, Shift_JIS or UTF-8 under this label; the one of those that decodes without a single error
+            // is taken (addresses are ASCII in all of them, so the choice cannot change a recipient).
+            String relabelled = strictlyDecoded(bytes, StandardCharsets.UTF_8, Charset.forName("EUC-JP"),
+                    Charset.forName("windows-31j"));
+            if (relabelled != null) {
+                return relabelled;
+            }
         }
         Charset charset;
         try {
@@ -616,6 +626,27 @@ public final class BounceParser {
             throw new Quarantine("文字コードが宣言 (" + shorten(declared, 60) + ") と合わない");
         }
         return text;
+    }
+
+    private static boolean has8BitBytes(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String strictlyDecoded(byte[] bytes, Charset... candidates) {
+        for (Charset candidate : candidates) {
+            try {
+                return candidate.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                // not this one
+            }
+        }
+        return null;
     }
 
     private static String lenient(byte[] bytes) {

@@ -99,6 +99,23 @@ class BounceParserTest {
     }
 
     @Test
+    @DisplayName("BNC-1 a carrier notice labelled ISO-2022-JP but written in EUC-JP or UTF-8 is read, not quarantined")
+    void mislabelledJapaneseCarrier() throws IOException {
+        for (String[] c : new String[][] {{"carrier-mislabelled-eucjp.eml", "jiro@ezweb.example.ne.jp"},
+                {"carrier-mislabelled-utf8.eml", "saburo@au.example.ne.jp"}}) {
+            ParsedMail mail = parse(c[0]);
+            assertThat(mail.quarantine()).as(c[0]).isNull();
+            assertThat(mail.recipients()).as(c[0]).singleElement().satisfies(r -> {
+                assertThat(r.address()).isEqualTo(c[1]);
+                assertThat(r.reason()).isEqualTo(Reason.USER_UNKNOWN);
+                assertThat(r.diagnostic()).contains("存在しません");
+            });
+        }
+        // a UTF-8 label over Shift_JIS bytes is still refused: only the 7-bit ISO-2022-JP label is provably wrong
+        assertThat(parse("wrong-charset.eml").quarantine()).contains("文字コードが宣言");
+    }
+
+    @Test
     @DisplayName("BNC-4 Amazon SES JSON notification: permanent bounce of the named recipient")
     void ses() throws IOException {
         assertThat(parse("ses-json.eml").recipients())
