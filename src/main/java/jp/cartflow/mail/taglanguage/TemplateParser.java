@@ -14,15 +14,18 @@ import java.util.regex.Pattern;
  * line, column and the offending text, so the shop operator can fix the template before saving it.
  *
  * <p>Comment-tag dialect: {@code <!--{name}-->}, {@code <!--{name|date_format:'%Y年%m月%d日'}-->},
- * {@code <!--{orderAttribute id=90}-->}, blocks {@code <sectionOrderItem>…</sectionOrderItem>} and
- * {@code <sectionShipping>…</sectionShipping>} (not nested). Only real HTML comment dashes are tags; the
- * typographic {@code <!–{…}–>} seen on copied web pages is reported, not silently left as text.
+ * {@code <!--{orderAttribute id=90}-->}, repeating blocks {@code <sectionOrderItem>…</sectionOrderItem>} and
+ * {@code <sectionShipping>…</sectionShipping>} (not nested in each other), {@code <sectionParcel>} only inside
+ * {@code <sectionShipping>}, and conditional blocks {@code <sectionIf name="tag">} / {@code <sectionIfNot name="tag">}
+ * anywhere (nested freely, also in a subject), whose name is resolved like a tag at that position. Only real
+ * HTML comment dashes are tags; the typographic {@code <!–{…}–>} seen on copied web pages is reported, not
+ * silently left as text.
  * A block tag alone on its line takes its line break with it, so repeated blocks do not add blank lines.
  *
  * <p>Bracket dialect: {@code [MEMBER_NAME]} etc. from {@link BracketTag}; any other {@code [UPPER_CASE]} token
- * and any comment tag is an error; other brackets ({@code [重要]}, {@code [a]}) are text.
+ * and any comment tag or block is an error; other brackets ({@code [重要]}, {@code [a]}) are text.
  *
- * <p>Subjects are one line: a line break or a block there is {@link ErrorKind#NOT_ALLOWED_IN_SUBJECT}.
+ * <p>Subjects are one line: a line break or a repeating block there is {@link ErrorKind#NOT_ALLOWED_IN_SUBJECT}.
  */
 final class TemplateParser {
 
