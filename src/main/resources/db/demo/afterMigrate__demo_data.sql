@@ -98,17 +98,17 @@ CROSS JOIN (VALUES
 WHERE s.code = 'demo'
   AND NOT EXISTS (SELECT 1 FROM carrier c WHERE c.shop_id = s.id AND c.code = v.code);
 
--- お届け時間帯: the same five slots for every carrier
+-- お届け時間帯: the same five slots for every carrier; mails print the label (SUB-16)
 INSERT INTO carrier_time_slot (carrier_id, code, label, sort_order)
 SELECT c.id, v.code, v.label, v.sort_order
 FROM carrier c
 JOIN shop s ON s.id = c.shop_id
 CROSS JOIN (VALUES
     ('AM',    '午前中',  1),
-    ('14-16', '14-16時', 2),
-    ('16-18', '16-18時', 3),
-    ('18-20', '18-20時', 4),
-    ('19-21', '19-21時', 5)
+    ('14-16', '14〜16時', 2),
+    ('16-18', '16〜18時', 3),
+    ('18-20', '18〜20時', 4),
+    ('19-21', '19〜21時', 5)
 ) AS v (code, label, sort_order)
 WHERE s.code = 'demo'
   AND NOT EXISTS (SELECT 1 FROM carrier_time_slot t WHERE t.carrier_id = c.id AND t.code = v.code);

@@ -6,6 +6,7 @@ import jp.cartflow.mail.taglanguage.OrderView;
 import jp.cartflow.mail.taglanguage.ShipmentView;
 import jp.cartflow.mail.taglanguage.ShopView;
 import jp.cartflow.shop.Shop;
+import jp.cartflow.shop.ShopDirectory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -18,11 +19,13 @@ public class OrderMailContexts {
 
     private final OrderRepository orders;
     private final PaymentMethodLabels paymentLabels;
+    private final ShopDirectory shops;
     private final Clock clock;
 
-    OrderMailContexts(OrderRepository orders, PaymentMethodLabels paymentLabels, Clock clock) {
+    OrderMailContexts(OrderRepository orders, PaymentMethodLabels paymentLabels, ShopDirectory shops, Clock clock) {
         this.orders = orders;
         this.paymentLabels = paymentLabels;
+        this.shops = shops;
         this.clock = clock;
     }
 
@@ -51,11 +54,12 @@ public class OrderMailContexts {
                         .zip(s.zipcode()).address(s.address()).tel(s.tel())
                         .shippingMethod(s.carrierCode(), s.carrierName())
                         .trackingUrlTemplate(s.trackingUrlTemplate())
-                        .timeSlot(s.timeSlotCode())
+                        // the carrier's label (14〜16時) or 指定なし, never the stored code (SUB-16)
+                        .timeSlot(shops.timeSlotText(s.carrierId(), s.timeSlotCode()))
                         .deliveryDate(s.deliveryDate())
                         .shippedDate(s.shippedDate())
-                        // the first parcel's number links to the carrier's tracking page (MAIL-2)
-                        .trackingNumber(s.trackingNumbers().isEmpty() ? null : s.trackingNumbers().get(0))
+                        // every parcel, each linked to the carrier's tracking page (MAIL-2, <sectionParcel>)
+                        .trackingNumbers(s.trackingNumbers())
                         .attributes(s.attributes())
                         .build())
                 .toList();

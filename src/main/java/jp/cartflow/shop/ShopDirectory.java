@@ -68,6 +68,20 @@ public class ShopDirectory {
                 .param("carrier", carrierId).param("code", code).query(String.class).optional();
     }
 
+    /** What mails and notices print for no time slot (SUB-16, MAIL-1). */
+    public static final String NO_TIME_SLOT = "指定なし";
+
+    /**
+     * SUB-16, MAIL-1: the time slot as mails and notices print it — the carrier's label (午前中, 14〜16時), 指定なし
+     * for no slot, and the stored code itself only if the carrier no longer offers it.
+     */
+    public String timeSlotText(Long carrierId, String code) {
+        if (code == null || code.isBlank()) {
+            return NO_TIME_SLOT;
+        }
+        return timeSlotLabel(carrierId, code).orElse(code);
+    }
+
     /** The ids of all shops (start-up work that runs per shop). */
     public List<Long> allIds() {
         return jdbc.sql("SELECT id FROM shop ORDER BY id").query(Long.class).list();

@@ -22,6 +22,7 @@ import jp.cartflow.payment.PaymentMethodCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -31,6 +32,8 @@ import java.util.List;
  */
 @Service
 class MyPageSubscriptionService {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     private final ShopDirectory shops;
     private final SubscriptionQueries subscriptions;
@@ -73,8 +76,9 @@ class MyPageSubscriptionService {
         SubscriptionView after = changes.changeDelivery(subscriptionNo, change.cycle(), null,
                 change.timeSlotCode(), true, "member:" + memberId);
         String summary = (change.cycle() != null ? "配送サイクル: " + before.cycle() + " → " + after.cycle() + "\n" : "")
-                + (change.timeSlotCode() != null ? "お届け時間帯: " + before.timeSlotCode() + " → " + after.timeSlotCode()
-                + "\n" : "") + "次回お届け予定日: " + after.nextDeliveryDate();
+                + (change.timeSlotCode() != null ? "お届け時間帯: " + timeSlot(before) + " → " + timeSlot(after)
+                + "\n" : "") + "次回お届け予定日: " + (after.nextDeliveryDate() == null ? "なし"
+                : after.nextDeliveryDate().format(DAY));
         notifyShop(memberId, after, "の配送サイクルを変更しました", summary);
         return after;
     }
@@ -104,6 +108,13 @@ class MyPageSubscriptionService {
         notifyShop(memberId, after, "の配送先を変更しました", "配送先: " + r.lastName() + " " + r.firstName() + " 〒"
                 + r.zipcode() + " " + r.pref() + r.city() + r.address() + (r.building() == null ? "" : " " + r.building()));
         return after;
+    }
+
+    /** SUB-16: the slot as the notice prints it — the carrier's label (14〜16時) or 指定なし, not its code. */
+    private String timeSlot(SubscriptionView s) {
+        Long carrierId = s.carrierCode() == null ? null
+                : shops.carrier(shops.current().id(), s.carrierCode()).map(c -> c.id()).orElse(null);
+        return shops.timeSlotText(carrierId, s.timeSlotCode());
     }
 
     /** SUB-28: 会員情報変更通知 to the shop address and its copy address. */

@@ -224,6 +224,11 @@ class PaymentReconciliationIT extends PostgresIntegrationTest {
                 .param("id", reportId).query().singleRow();
         assertThat(mail).containsEntry("kind", "NOTICE").containsEntry("to_address", "support@demo.cartflow.test");
         assertThat((String) mail.get("body")).contains(reportNo, "SALES");
+        // 検知日時 is Tokyo wall-clock time to the minute, not a raw ISO timestamp
+        java.time.Instant detectedAt = jdbc.sql("SELECT detected_at FROM payment_mismatch WHERE order_id = :id")
+                .param("id", reportId).query(java.time.OffsetDateTime.class).single().toInstant();
+        assertThat((String) mail.get("body")).contains("検知日時: " + java.time.format.DateTimeFormatter
+                .ofPattern("yyyy/MM/dd HH:mm").format(detectedAt.atZone(java.time.ZoneId.of("Asia/Tokyo"))) + "\n");
         assertThat(orders.events(reportId)).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo("GATEWAY_MISMATCH_REPORTED");
             assertThat(e.actor()).isEqualTo("operator");

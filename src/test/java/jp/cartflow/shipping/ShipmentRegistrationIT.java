@@ -76,6 +76,33 @@ class ShipmentRegistrationIT extends PostgresIntegrationTest {
     }
 
     @Test
+    @DisplayName("MAIL-2 SUB-16 a shipment of two parcels: both numbers, each with its own tracking URL; the slot's label; "
+            + "no empty 定期購入番号 line and no -0円 / -0pt on a regular order (through SMTP)")
+    void severalParcels() throws Exception {
+        String orderNo = TestOrders.newOrderNo();
+        testOrders.create(orderNo, "yamada", "yamato");
+
+        ResponseEntity<Map> response = post(orderNo, "{\"carrierCode\":\"yamato\",\"trackingNumbers\":"
+                + "[\"123456789012\",\"123456789013\"],\"shippedDate\":\"2026-11-20\"}");
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        Jobs.runAll(management, (String) response.getBody().get("processInstanceId"));
+
+        String body = bodyOfMailAbout(orderNo).replace("\r\n", "\n");
+        assertThat(body).contains("""
+                配送方法:ヤマト運輸
+                お届け希望日:2026年11月25日(水)
+                お届け時間帯:14〜16時
+                発送日:2026年11月20日
+                お問い合わせ伝票番号:123456789012
+                配送状況の確認:https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=123456789012
+                お問い合わせ伝票番号:123456789013
+                配送状況の確認:https://jizen.kuronekoyamato.co.jp/jizen/servlet/crjz.b.NQ0010?id=123456789013
+                """);
+        assertThat(body).contains("決済手数料:330円\nお支払合計:5,530円\n")
+                .doesNotContain("定期購入番号", "値引き", "ポイント利用", "-0円", "-0pt", "14-16", "null");
+    }
+
+    @Test
     @DisplayName("SUB-30 the subscription number is in the mail only when the send asks for it")
     void subscriptionNumberOnRequest() throws Exception {
         String asked = TestOrders.newOrderNo();

@@ -260,7 +260,7 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
     }
 
     @Test
-    @DisplayName("SUB-26 SUB-28 my-page: allowed changes mail the shop; disallowed cycle, other member's subscription, carrier → refused")
+    @DisplayName("SUB-26 SUB-28 SUB-16 my-page: allowed changes mail the shop with slot labels; disallowed cycle, other member's subscription, carrier → refused")
     void myPage() {
         long yamada = testSubscriptions.memberId("yamada");
         long sato = testSubscriptions.memberId("sato");
@@ -292,6 +292,16 @@ class SubscriptionApiIT extends PostgresIntegrationTest {
         assertThat(mails.get(0).get("cc_address").toString()).contains("shop-copy@demo.cartflow.test");
         assertThat(mails.get(0).get("subject").toString()).contains(created.subscriptionNo());
         assertThat(mails.get(0).get("body").toString()).contains("山田 太郎(" + yamada + ")", "配送サイクル");
+        // SUB-16: the slots as the carrier labels them, never their codes or null
+        assertThat(mails.get(0).get("body").toString()).contains("お届け時間帯: 午前中 → 18〜20時\n",
+                "次回お届け予定日: 2026/12/04").doesNotContain("null", "AM", "18-20");
+
+        ResponseEntity<Map> noSlot = call(HttpMethod.PUT, base + "/delivery", "{\"timeSlotCode\":\"\"}");
+        assertThat(noSlot.getStatusCode().value()).as(String.valueOf(noSlot.getBody())).isEqualTo(200);
+        String noSlotMail = jdbc.sql("""
+                SELECT body FROM mail_outbox WHERE template_key = 'MYPAGE_CHANGE_NOTICE'
+                ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""").query(String.class).single();
+        assertThat(noSlotMail).contains("お届け時間帯: 18〜20時 → 指定なし\n").doesNotContain("null");
     }
 
     @Test

@@ -26,10 +26,26 @@ import java.util.Optional;
 public class MailTemplateStore {
 
     private static final String DEFAULT_NAME_SUFFIX = "(標準)";
+    private static final String SYSTEM = "system";
+
+    /**
+     * SHA-256 of {@code subject + "\n\n" + body} of default templates shipped earlier. A shop whose template is still
+     * exactly such a default (saved by the installer, never edited) gets the current default at start-up; an edited
+     * template is never touched. First entries: the defaults before conditional blocks and {@code <sectionParcel>},
+     * which printed empty 定期購入番号 and shop-URL lines, 値引き:-0円 and only the first parcel's tracking number.
+     */
+    private static final java.util.Map<TemplateKey, java.util.Set<String>> SUPERSEDED_DEFAULTS = java.util.Map.of(
+            TemplateKey.ORDER_CONFIRMATION,
+            java.util.Set.of("4be6abd75e294e90bf177a436f9754ee8900afd8ca8d50f5f619dafab0a1973e"),
+            TemplateKey.SHIPPING_COMPLETE,
+            java.util.Set.of("4ca265f358dcb0796bf15b7deb0b715ad6353524bd535af63f0d73c66ec49f55"),
+            TemplateKey.SUBSCRIPTION_THANKS,
+            java.util.Set.of("78cd194b41a95e75d551bb555e71e3e3880dcfd8d9bd8f2c62c2b87098462e9c"));
 
     /** An attribute tag and its id, as written in a template. */
     private static final java.util.regex.Pattern ATTRIBUTE_TAG =
-            java.util.regex.Pattern.compile("<!--\\{\\s*(orderAttribute|shippingAttribute)\\s+id\\s*=\\s*\"?([0-9]{1,6})");
+            java.util.regex.Pattern.compile("(?:<!--\\{|<sectionIf(?:Not)?\\s+name\\s*=\\s*[\"'])\\s*"
+                    + "(orderAttribute|shippingAttribute)\\s+id\\s*=\\s*\"?([0-9]{1,6})");
 
     private final JdbcClient jdbc;
     private final ShopDirectory shopDirectory;
@@ -124,21 +140,40 @@ public class MailTemplateStore {
         return find(shopId, key).orElseThrow();
     }
 
-    /** Gives every shop the shipped Japanese defaults it does not have yet (never overwrites an edit). */
+    /**
+     * Gives every shop the shipped Japanese defaults it does not have yet, and replaces a template that is still an
+     * earlier shipped default, unedited (never overwrites an edit).
+     */
     @Transactional
     public int installDefaults() {
         int installed = 0;
         List<Long> shops = shopDirectory.allIds();
         for (long shopId : shops) {
             for (TemplateKey key : TemplateKey.values()) {
-                if (find(shopId, key).isEmpty()) {
+                Optional<StoredTemplate> stored = find(shopId, key);
+                if (stored.isEmpty() || isSupersededDefault(stored.get())) {
                     DefaultTemplates.Source source = DefaultTemplates.source(key);
-                    save(shopId, key, defaultName(key), source.subject(), source.body(), "UTF-8", "system");
+                    save(shopId, key, stored.map(StoredTemplate::name).orElse(defaultName(key)), source.subject(),
+                            source.body(), stored.map(StoredTemplate::charset).orElse("UTF-8"), SYSTEM);
                     installed++;
                 }
             }
         }
         return installed;
+    }
+
+    static boolean isSupersededDefault(StoredTemplate t) {
+        return SYSTEM.equals(t.updatedBy())
+                && SUPERSEDED_DEFAULTS.getOrDefault(t.key(), java.util.Set.of()).contains(sha256(t.subject() + "\n\n" + t.body()));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String defaultName(TemplateKey key) {

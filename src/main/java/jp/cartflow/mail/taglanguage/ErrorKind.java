@@ -6,11 +6,11 @@ enum ErrorKind {
     UNKNOWN_TAG,
     /** A block tag used outside its block, e.g. {@code <!--{productId}-->} outside {@code <sectionOrderItem>}. */
     TAG_OUTSIDE_BLOCK,
-    /** A block opened and never closed. */
+    /** A block (repeating or conditional) opened and never closed. */
     UNCLOSED_BLOCK,
-    /** A block end without its start. */
+    /** A block end without its start, or not matching the innermost open block. */
     UNEXPECTED_BLOCK_END,
-    /** A block opened inside another block. */
+    /** A repeating block inside another repeating block (other than {@code <sectionParcel>} in {@code <sectionShipping>}). */
     NESTED_BLOCK,
     /** An unsupported strftime conversion, or a time conversion on a date-only tag. */
     BAD_DATE_PATTERN,
@@ -19,5 +19,10 @@ enum ErrorKind {
     /** An attribute tag without a positive numeric id, or an id on a tag that takes none. */
     BAD_ATTRIBUTE_ID,
     /** A block or a line break in a subject (a subject is one line). */
-    NOT_ALLOWED_IN_SUBJECT
+    NOT_ALLOWED_IN_SUBJECT,
+    /**
+     * A conditional block ({@code <sectionIf>}, {@code <sectionIfNot>}) without {@code name="…"}, with a name that
+     * is no tag, with a modifier, or with attributes on its end tag or on a repeating block.
+     */
+    BAD_CONDITION
 }

@@ -2,6 +2,7 @@ package jp.cartflow.mail.taglanguage;
 
 import static jp.cartflow.mail.taglanguage.TagScope.GENERAL;
 import static jp.cartflow.mail.taglanguage.TagScope.ORDER_ITEM;
+import static jp.cartflow.mail.taglanguage.TagScope.PARCEL;
 import static jp.cartflow.mail.taglanguage.TagScope.SHIPPING;
 import static jp.cartflow.mail.taglanguage.ValueType.ATTRIBUTE;
 import static jp.cartflow.mail.taglanguage.ValueType.DATE;
@@ -20,8 +21,9 @@ import java.util.function.Function;
  * the value comes from. Validation, rendering and {@code docs/mail.md} (checked by {@code MailDocsTest}) all
  * read this one list, so they cannot drift.
  *
- * <p>A name may exist in two scopes (e.g. {@code shippingMethod}): inside {@code <sectionShipping>} it is that
- * shipment's value, elsewhere the first shipment's.
+ * <p>A name may exist in several scopes (e.g. {@code shippingMethod}, {@code trackingNumber}): inside
+ * {@code <sectionParcel>} it is that parcel's value, inside {@code <sectionShipping>} that shipment's (its first
+ * parcel's), elsewhere the first shipment's. The same names are what {@code <sectionIf name="…">} tests.
  */
 enum MailTag {
     // ---- general ----
@@ -88,16 +90,25 @@ enum MailTag {
             r -> r.shipment().shippingMethod()),
     SHIPMENT_SHIPPING_METHOD_ID("shippingMethodId", SHIPPING, TEXT, "送付先の配送方法ID", "3",
             r -> r.shipment().shippingMethodId()),
-    SHIPPING_TIME_SLOT("shippingTimeSlot", SHIPPING, TEXT, "お届け時間帯", "14時～16時", r -> r.shipment().timeSlot()),
+    SHIPPING_TIME_SLOT("shippingTimeSlot", SHIPPING, TEXT, "お届け時間帯(配送業者の時間帯名、なければ 指定なし)", "14〜16時",
+            r -> r.shipment().timeSlot()),
     DELIVERY_DATE("deliveryDate", SHIPPING, DATE, "お届け希望日", "2025/03/20", r -> r.shipment().deliveryDate()),
     SHIPMENT_SHIPPED_DATE("shippedDate", SHIPPING, DATE, "この配送先の発送日", "2025/03/17", r -> r.shipment().shippedDate()),
-    SHIPMENT_TRACKING_NUMBER("trackingNumber", SHIPPING, TEXT, "この配送先の伝票番号", "987654321098",
+    SHIPMENT_TRACKING_NUMBER("trackingNumber", SHIPPING, TEXT, "この配送先の伝票番号(複数個口なら1個目)", "987654321098",
             r -> r.shipment().trackingNumber()),
     SHIPMENT_DELIVERY_TRACKING_URL("deliveryTrackingUrl", SHIPPING, TEXT,
-            "この配送先の配送業者の伝票No.URL(伝票番号入り、MAIL-2)", "https://track.example.jp/?no=987654321098",
+            "この配送先の配送業者の伝票No.URL(1個目の伝票番号入り、MAIL-2)", "https://track.example.jp/?no=987654321098",
             r -> r.shipment().deliveryTrackingUrl()),
     SHIPPING_ATTRIBUTE("shippingAttribute", SHIPPING, ATTRIBUTE,
-            "送付先の追加項目(id=90 会社名、id=91 部署名、その他は会員追加項目ID)", "営業部", null);
+            "送付先の追加項目(id=90 会社名、id=91 部署名、その他は会員追加項目ID)", "営業部", null),
+
+    // ---- <sectionParcel> (inside <sectionShipping>) ----
+    PARCEL_NO("parcelNo", PARCEL, NUMBER, "個口番号(1から)", "2", r -> r.parcel().parcelNo()),
+    PARCEL_TRACKING_NUMBER("trackingNumber", PARCEL, TEXT, "この荷物(個口)の伝票番号", "987654321099",
+            r -> r.parcel().trackingNumber()),
+    PARCEL_DELIVERY_TRACKING_URL("deliveryTrackingUrl", PARCEL, TEXT,
+            "この荷物の伝票No.URL(この荷物の伝票番号入り、MAIL-2)", "https://track.example.jp/?no=987654321099",
+            r -> r.parcel().deliveryTrackingUrl());
 
     private final String tagName;
     private final TagScope scope;
@@ -148,10 +159,18 @@ enum MailTag {
         return Arrays.stream(values()).filter(t -> t.scope == scope).toList();
     }
 
-    /** The tag a name means at a position: the enclosing block's own tag first, then the general one. */
+    /**
+     * The tag a name means at a position: the enclosing block's own tag first, then the block around it
+     * ({@code <sectionShipping>} around {@code <sectionParcel>}), then the general one.
+     */
     static Optional<MailTag> resolve(String name, TagScope enclosing) {
-        Optional<MailTag> own = find(name, enclosing);
-        return own.isPresent() || enclosing == GENERAL ? own : find(name, GENERAL);
+        for (TagScope scope = enclosing; scope != null; scope = scope.parent()) {
+            Optional<MailTag> tag = find(name, scope);
+            if (tag.isPresent()) {
+                return tag;
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<MailTag> find(String name, TagScope scope) {

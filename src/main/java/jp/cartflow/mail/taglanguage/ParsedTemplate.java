@@ -40,14 +40,16 @@ final class ParsedTemplate {
 
     /**
      * Renders the template. {@code <sectionOrderItem>} repeats per {@link MailContext#lines()},
-     * {@code <sectionShipping>} per {@link MailContext#shipments()}; a missing value renders as "".
+     * {@code <sectionShipping>} per {@link MailContext#shipments()}, {@code <sectionParcel>} per
+     * {@link ShipmentView#parcels()} of the current shipment; {@code <sectionIf>} / {@code <sectionIfNot>} render
+     * their content when the named value is present / absent; a missing value renders as "".
      * In a subject, line breaks coming from values become spaces (no header injection).
      *
      * @throws TemplateRenderException when {@code date_format} meets a value that is not a date
      */
     public String render(MailContext context) {
         StringBuilder out = new StringBuilder();
-        renderNodes(nodes, new Row(context, null, null), out);
+        renderNodes(nodes, new Row(context, null, null, null), out);
         return out.toString();
     }
 
@@ -59,18 +61,55 @@ final class ParsedTemplate {
                 out.append(clean(value(t, row)));
             } else if (node instanceof Node.Bracket b) {
                 out.append(clean(b.tag().render(row.ctx().member())));
+            } else if (node instanceof Node.Conditional c) {
+                if (present(c, row) != c.negated()) {
+                    renderNodes(c.children(), row, out);
+                }
             } else if (node instanceof Node.Block b) {
-                if (b.scope() == TagScope.ORDER_ITEM) {
-                    for (OrderLineView line : row.ctx().lines()) {
-                        renderNodes(b.children(), new Row(row.ctx(), line, null), out);
+                switch (b.scope()) {
+                    case ORDER_ITEM -> {
+                        for (OrderLineView line : row.ctx().lines()) {
+                            renderNodes(b.children(), new Row(row.ctx(), line, null, null), out);
+                        }
                     }
-                } else {
-                    for (ShipmentView shipment : row.ctx().shipments()) {
-                        renderNodes(b.children(), new Row(row.ctx(), null, shipment), out);
+                    case SHIPPING -> {
+                        for (ShipmentView shipment : row.ctx().shipments()) {
+                            renderNodes(b.children(), new Row(row.ctx(), null, shipment, null), out);
+                        }
                     }
+                    case PARCEL -> {
+                        for (ParcelView parcel : row.shipment().parcels()) {
+                            renderNodes(b.children(), new Row(row.ctx(), null, row.shipment(), parcel), out);
+                        }
+                    }
+                    case GENERAL -> throw new IllegalStateException("GENERAL is no block");
                 }
             }
         }
+    }
+
+    /** A value is present when it is there and not blank text or the number zero. */
+    private static boolean present(Node.Conditional c, Row row) {
+        Object value;
+        if (c.tag().type() == ValueType.ATTRIBUTE) {
+            value = (c.tag().scope() == TagScope.SHIPPING ? row.shipment().attributes() : row.ctx().orderAttributes())
+                    .get(c.attributeId());
+        } else {
+            value = c.tag().valueFrom(row);
+        }
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof CharSequence text) {
+            return !text.toString().isBlank();
+        }
+        if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.signum() != 0;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue() != 0;
+        }
+        return true;
     }
 
     private String clean(String value) {

@@ -16,6 +16,7 @@ import jp.cartflow.payment.gateway.GatewayResult;
 import jp.cartflow.payment.gateway.GatewayState;
 import jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.Decision;
 import jp.cartflow.platform.errors.DomainException;
+import jp.cartflow.platform.time.BusinessTime;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
 import org.slf4j.Logger;
@@ -187,7 +188,7 @@ public class ReconciliationService {
                 報告者: %s
                 """.formatted("サポート担当", shop.name(), shop.code(), m.orderNo(), m.gateway().displayName(),
                 m.gatewayStatus(), m.gatewayState().japanese(), PaymentStatus.valueOf(m.ourStatus()).japanese(),
-                m.detectedAt().atZone(clock.getZone()).toLocalDateTime(), actor);
+                BusinessTime.minutes(m.detectedAt()), actor);
         Instant now = clock.instant();
         long outboxId = mails.queueText(shop.id(), MailKind.NOTICE, m.orderId(), Sender.shop(shop), List.of(to),
                 "【決済状態の不一致】注文番号 " + m.orderNo() + " (" + m.gateway().displayName() + ": " + m.gatewayStatus()

@@ -46,7 +46,8 @@ class MailTemplateApiIT extends PostgresIntegrationTest {
     @DisplayName("MAIL-1 a valid template round-trips, including ISO-2022-JP (MAIL-5)")
     void roundTrip() {
         String body = "<!--{orderName1}--> 様\n<sectionOrderItem>\n・<!--{productName}--> × <!--{quantity}-->\n"
-                + "</sectionOrderItem>\nご注文日:<!--{orderDateTime|date_format:'%Y年%m月%d日'}-->\n";
+                + "</sectionOrderItem>\nご注文日:<!--{orderDateTime|date_format:'%Y年%m月%d日'}-->\n"
+                + "<sectionIf name=\"discount\">\n値引き:-<!--{discount}-->円\n</sectionIf>\n";
         ResponseEntity<Map> saved = put("ORDER_CONFIRMATION", Map.of("subject", "ご注文ありがとうございます(<!--{orderNo}-->)",
                 "body", body, "charset", "ISO-2022-JP"));
         assertThat(saved.getStatusCode().value()).isEqualTo(200);
@@ -61,9 +62,14 @@ class MailTemplateApiIT extends PostgresIntegrationTest {
             "UNKNOWN_TAG;こんにちは\\n<!--{fooBar}-->;2;<!--{fooBar}-->",
             "TAG_OUTSIDE_BLOCK;行1\\n行2\\n<!--{productName}-->;3;<!--{productName}-->",
             "UNCLOSED_BLOCK;<sectionOrderItem>\\n<!--{productName}-->;1;<sectionOrderItem>",
-            "BAD_DATE_PATTERN;\\n<!--{orderDateTime|date_format:'%Y年%Q'}-->;2;<!--{orderDateTime|date_format:'%Y年%Q'}-->"
+            "BAD_DATE_PATTERN;\\n<!--{orderDateTime|date_format:'%Y年%Q'}-->;2;<!--{orderDateTime|date_format:'%Y年%Q'}-->",
+            "BAD_CONDITION;行1\\n<sectionIf name=\"coupon\">\\nx\\n</sectionIf>;2;<sectionIf name=\"coupon\">",
+            "UNCLOSED_BLOCK;行1\\n行2\\n<sectionIfNot name=\"discount\">\\nx;3;<sectionIfNot name=\"discount\">",
+            "UNEXPECTED_BLOCK_END;<sectionIf name=\"discount\">\\n<sectionShipping>\\n</sectionIf>\\n</sectionShipping>;3;</sectionIf>",
+            "TAG_OUTSIDE_BLOCK;<sectionIf name=\"productName\">x</sectionIf>;1;<sectionIf name=\"productName\">",
+            "UNDEFINED_ATTRIBUTE;行1\\n<sectionIf name=\"orderAttribute id=4711\">x</sectionIf>;2;orderAttribute"
     })
-    @DisplayName("MAIL-1 every error kind is a 422 naming the line and the tag; nothing is saved")
+    @DisplayName("MAIL-1 every error kind, conditional blocks too, is a 422 problem+json naming the line and the tag; nothing is saved")
     void refused(String kind, String body, int line, String tag) {
         Object before = get("SHIPPING_COMPLETE").get("body");
         ResponseEntity<Map> response = put("SHIPPING_COMPLETE", Map.of("subject", "件名", "body", body.replace("\\n", "\n")));
