@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /** INV-1: an inventory tool sets stock by code. Authenticated by {@link ToolSecurityConfiguration}. */
@@ -58,8 +60,10 @@ class StockBatchController {
             variant are reported in the answer and not applied. Resending a batch id with the same lines returns \
             the first answer and changes nothing (header Idempotent-Replay: true); with other lines it is a 409. \
             Nothing is sent back to the tool (INV-2). Rules: INV-1, INV-2.""",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    mediaType = "application/json", examples = @ExampleObject(value = """
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/json",
+                    schema = @Schema(implementation = StockBatchBody.class),
+                    examples = @ExampleObject(value = """
                     {"batchId": "20261201-0930-001", "lines": [{"code": "CF-COFFEE-200", "quantity": 42}]}"""))))
     @ApiResponse(responseCode = "200", description = "Applied (or a replay of an applied batch)")
     @ApiResponse(responseCode = "400", description = "Unreadable body, missing batch id, empty batch",
@@ -92,6 +96,27 @@ class StockBatchController {
                                     @RequestParam(required = false) String batchId,
                                     HttpServletRequest request) throws IOException {
         return answer(batches.apply(account, reader.csv(body(request), charset(request), batchId)));
+    }
+
+    /**
+     * The JSON batch as the document describes it (the body is read by {@link StockBatchReader}, which reports
+     * every bad line at once instead of stopping at the first).
+     */
+    record StockBatchBody(
+            @Schema(description = "The tool's id of this batch (1-64 of A-Z a-z 0-9 . _ : -)",
+                    example = "20261201-0930-001", requiredMode = Schema.RequiredMode.REQUIRED)
+            String batchId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<Line> lines) {
+
+        record Line(
+                @Schema(description = "product code or variant stock code (在庫管理コード)",
+                        example = "CF-COFFEE-200", requiredMode = Schema.RequiredMode.REQUIRED)
+                String code,
+                @Schema(description = "the stock to set, 0-999999", example = "42",
+                        requiredMode = Schema.RequiredMode.REQUIRED)
+                int quantity) {
+        }
     }
 
     private static ResponseEntity<StockAnswer> answer(StockBatches.Result result) {

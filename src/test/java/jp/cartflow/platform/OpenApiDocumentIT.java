@@ -19,6 +19,13 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +93,29 @@ class OpenApiDocumentIT extends PostgresIntegrationTest {
         });
         assertThat(api.getPaths().keySet()).filteredOn(p -> p.startsWith("/api/")).hasSizeGreaterThan(30);
         assertThat(missing).isEmpty();
+        List<String> ids = new ArrayList<>();
+        api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> ids.add(op.getOperationId())));
+        assertThat(ids).as("operation ids a generated client is read with: unique, no springdoc numbering")
+                .doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).matches("[a-z][A-Za-z]+[a-z]"));
+    }
+
+    /**
+     * docs/openapi.json is the document integrators (and the build's generated client, GeneratedClientIT) work
+     * from; it must be what the application serves. {@code -Dopenapi.write=true} rewrites it after an API change.
+     */
+    @Test
+    @DisplayName("docs/openapi.json is the document the application serves (rewrite: -Dopenapi.write=true)")
+    void committedDocumentIsCurrent() throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        JsonNode served = mapper.readTree(json);
+        Path committed = Path.of("docs", "openapi.json");
+        if (Boolean.getBoolean("openapi.write")) {
+            Files.writeString(committed, mapper.writeValueAsString(served) + "\n");
+        }
+        assertThat(Files.exists(committed)).as(committed + " exists").isTrue();
+        assertThat(mapper.readTree(Files.readString(committed)))
+                .as("docs/openapi.json differs from /v3/api-docs: rerun this test with -Dopenapi.write=true and commit it")
+                .isEqualTo(served);
     }
 
     @Test

@@ -17,13 +17,16 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -109,10 +112,35 @@ class OpenApiConfiguration {
                                 application/problem+json with a stable `type`, the `field` and the `rule` at fault. \
                                 Versioning and deprecation: docs/rest-api.md.""")
                         .contact(new Contact().name("cartflow team").email("dev@cartflow.jp").url("https://cartflow.jp")))
+                // relative: the document is the same on every node and host (docs/openapi.json is this document)
+                .servers(List.of(new Server().url("/").description("the cartflow node that served this document")))
                 .components(new Components()
                         .addSecuritySchemes(SECURITY_SCHEME, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("basic").description("a Camunda user; groups decide which paths it reaches")))
                 .addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME));
+    }
+
+    /**
+     * Operation ids a generated client can be read with: the controller's subject and the method, e.g.
+     * {@code productList}, {@code orderDetail}, {@code myPageCardRegister} — never springdoc's numbered
+     * {@code list3}. An id set in {@code @Operation(operationId = …)} is kept.
+     */
+    @Bean
+    OperationCustomizer readableOperationIds() {
+        return (operation, handler) -> {
+            String explicit = handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class) == null ? ""
+                    : handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class).operationId();
+            if (explicit.isBlank()) {
+                operation.setOperationId(operationId(handler.getBeanType().getSimpleName(), handler.getMethod().getName()));
+            }
+            return operation;
+        };
+    }
+
+    static String operationId(String controller, String method) {
+        String subject = controller.endsWith("Controller") ? controller.substring(0, controller.length() - 10) : controller;
+        return Character.toLowerCase(subject.charAt(0)) + subject.substring(1)
+                + Character.toUpperCase(method.charAt(0)) + method.substring(1);
     }
 
     @Bean
