@@ -86,7 +86,7 @@ class NewShopOverRestIT {
     }
 
     @Test
-    @DisplayName("SUB-8 SUB-12 SUB-17 SUB-23 SUB-27 SUB-33 MEM-1 MAIL-2 from the empty shop: the README's curl script sets "
+    @DisplayName("SUB-8 SUB-12 SUB-17 SUB-23 SUB-27 SUB-33 MEM-1 MEM-2 MAIL-2 from the empty shop: the README's curl script sets "
             + "up methods, carrier, products, attributes, a member with address book and card, checkout and a generated order")
     void readmeScript() throws Exception {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
@@ -133,6 +133,21 @@ class NewShopOverRestIT {
         assertThat(order.at("/attributes/90").asText()).as("MEM-1 company on the subscription order")
                 .isEqualTo("株式会社さとう");
         assertThat(order.at("/subscription/nextDeliveryDate").asText()).as("SUB-23").isNotBlank();
+        // MEM-2: both orders credited through the member's ledger, purchase statistics counted
+        JsonNode points = json(send("GET", "/api/members/" + vars.get("MEMBER") + "/points", sf, null));
+        List<String> earned = new ArrayList<>();
+        points.get("history").forEach(e -> earned.add(e.get("kind").asText() + " " + e.get("points").asLong()));
+        assertThat(earned).as("newest first").startsWith("EARNED 46", "EARNED 42");
+        assertThat(points.get("buyTimes").asInt()).isEqualTo(2);
+        assertThat(points.get("buyTotal").asLong()).isEqualTo(1296 * 2 + 780 + 880 + 1458 * 2 + 880 + 880);
+        // MEM-1: the storefront finds the member by the custom attribute
+        JsonNode hits = json(send("GET", "/api/members?attribute=" + vars.get("JOB_ATTR") + "&value="
+                + java.net.URLEncoder.encode("会社員", StandardCharsets.UTF_8), sf, null));
+        assertThat(hits.findValuesAsText("loginId")).containsExactly("sato");
+        // SUB-27: the card pays the active subscription, so it cannot be deleted
+        HttpResponse<String> delete = send("DELETE", "/api/mypage/members/" + vars.get("MEMBER") + "/card", sf, null);
+        assertThat(delete.statusCode()).as(delete.body()).isEqualTo(409);
+        assertThat(JSON.readTree(delete.body()).get("rule").asText()).isEqualTo("SUB-27");
         JsonNode list = json(send("GET", "/api/orders?kind=SUBSCRIPTION", sf, null));
         assertThat(list.at("/items").findValuesAsText("subscriptionNo")).as("SUB-33")
                 .containsOnly(vars.get("SUB")).hasSize(2);
