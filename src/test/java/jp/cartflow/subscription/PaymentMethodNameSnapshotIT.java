@@ -1,5 +1,6 @@
 package jp.cartflow.subscription;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import jp.cartflow.testsupport.MutableClock;
 import jp.cartflow.testsupport.PostgresIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -41,15 +42,24 @@ class PaymentMethodNameSnapshotIT extends PostgresIntegrationTest {
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
 
+    private Map<String, Object> template;
+
     @BeforeEach
     void settings() {
         subscriptions.defaultSettings();
         clock.set(ZonedDateTime.of(2032, 3, 1, 10, 0, 0, 0, TOKYO).toInstant());
+        // other tests edit the shop's templates: this one prints the method on a line of its own
+        template = get("operator", "/api/mail-templates/ORDER_CONFIRMATION");
+        ok(call("operator", HttpMethod.PUT, "/api/mail-templates/ORDER_CONFIRMATION",
+                "{\"subject\":\"ご注文\",\"body\":\"お支払方法:<!--{paymentMethod}-->\\n\"}"));
     }
 
     @AfterEach
     void reset() {
         ok(call("demo", HttpMethod.PUT, "/api/payment-methods/COD", COD_AS_DEMO));
+        ok(call("operator", HttpMethod.PUT, "/api/mail-templates/ORDER_CONFIRMATION", "{\"subject\":"
+                + TextNode.valueOf((String) template.get("subject")) + ",\"body\":"
+                + TextNode.valueOf((String) template.get("body")) + "}"));
         clock.reset();
     }
 
