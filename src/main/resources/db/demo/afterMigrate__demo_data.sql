@@ -248,13 +248,16 @@ WHERE s.code = 'demo' AND m.login_id = 'yamada'
 INSERT INTO customer_order (shop_id, order_no, member_id, ordered_at, email,
                             last_name, first_name, last_name_kana, first_name_kana, tel,
                             zipcode, pref, city, address, building, memo,
-                            payment_method_code, payment_status,
+                            payment_method_code, payment_method_name, payment_status,
                             subtotal, shipping_fee, payment_fee, cool_fee, discount,
                             points_used, points_earned, total, status)
 SELECT s.id, v.order_no, m.id, v.ordered_at, m.email,
        m.last_name, m.first_name, m.last_name_kana, m.first_name_kana, m.tel,
        m.zipcode, m.pref, m.city, m.address, m.building, NULLIF(v.memo, ''),
-       v.payment_method_code, v.payment_status,
+       v.payment_method_code,
+       (SELECT p.name FROM payment_method p WHERE p.shop_id = s.id AND p.code = v.payment_method_code
+        ORDER BY p.id FETCH FIRST 1 ROWS ONLY),
+       v.payment_status,
        v.subtotal, v.shipping_fee, v.payment_fee, v.cool_fee, 0,
        0, v.points_earned, v.total, v.status
 FROM shop s

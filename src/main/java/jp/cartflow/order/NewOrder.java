@@ -7,12 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * An order to create: orderer, one delivery (recipient, carrier, slot, date), lines, amounts, payment method,
+ * An order to create: orderer, one delivery (recipient, carrier, slot, date), lines, amounts, payment method
+ * with the shop's name for it as the order keeps it (a rename later does not change placed orders),
  * and — for the orders of a subscription — the subscription and the delivery index.
  */
 public record NewOrder(long shopId, String orderNo, long memberId, String email, Instant orderedAt,
                        Recipient recipient, String memo, List<Line> lines, Amounts amounts, String paymentMethod,
-                       FromSubscription subscription, Delivery delivery) {
+                       String paymentMethodName, FromSubscription subscription, Delivery delivery) {
 
     public NewOrder {
         lines = List.copyOf(lines);

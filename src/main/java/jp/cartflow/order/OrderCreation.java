@@ -77,11 +77,11 @@ public class OrderCreation {
                 INSERT INTO customer_order (shop_id, order_no, member_id, ordered_at, email, last_name, first_name,
                     last_name_kana, first_name_kana, tel, zipcode, pref, city, address, building, memo,
                     subscription_id, subscription_no, delivery_index, next_delivery_date, next_delivery_schedule,
-                    payment_method_code, subtotal, shipping_fee, payment_fee, cool_fee, points_used, points_earned,
-                    total, status, created_at, updated_at)
+                    payment_method_code, payment_method_name, subtotal, shipping_fee, payment_fee, cool_fee,
+                    points_used, points_earned, total, status, created_at, updated_at)
                 VALUES (:shop, :no, :member, :at, :email, :ln, :fn, :lnk, :fnk, :tel, :zip, :pref, :city, :address,
-                    :building, :memo, :sub, :subNo, :index, :nextDate, :nextSchedule, :payment, :subtotal, :shipping,
-                    :paymentFee, :cool, :used, :earned, :total, 'NEW', :at, :at)""")
+                    :building, :memo, :sub, :subNo, :index, :nextDate, :nextSchedule, :payment, :paymentName,
+                    :subtotal, :shipping, :paymentFee, :cool, :used, :earned, :total, 'NEW', :at, :at)""")
                 .param("shop", o.shopId()).param("no", o.orderNo()).param("member", o.memberId())
                 .param("at", utc(o.orderedAt())).param("email", o.email())
                 .param("ln", r.lastName()).param("fn", r.firstName()).param("lnk", r.lastNameKana())
@@ -93,7 +93,8 @@ public class OrderCreation {
                 .param("index", sub == null ? null : sub.deliveryIndex())
                 .param("nextDate", sub == null ? null : sub.nextDeliveryDate())
                 .param("nextSchedule", sub == null ? null : sub.nextDeliverySchedule())
-                .param("payment", o.paymentMethod()).param("subtotal", a.subtotal()).param("shipping", a.shippingFee())
+                .param("payment", o.paymentMethod()).param("paymentName", o.paymentMethodName())
+                .param("subtotal", a.subtotal()).param("shipping", a.shippingFee())
                 .param("paymentFee", a.paymentFee()).param("cool", a.coolFee()).param("used", a.pointsUsed())
                 .param("earned", a.pointsEarned()).param("total", a.total()).update();
         long id = jdbc.sql("SELECT id FROM customer_order WHERE shop_id = :shop AND order_no = :no")

@@ -37,7 +37,7 @@ public class OrderMailContexts {
                 .name(order.lastName(), order.firstName())
                 .kana(order.lastNameKana(), order.firstNameKana())
                 .email(order.email()).tel(order.tel()).zip(order.zipcode()).address(order.address())
-                .paymentMethod(paymentLabels.customerLabel(order.paymentMethodCode()))
+                .paymentMethod(paymentLabels.orderLabel(order.paymentMethodName(), order.paymentMethodCode()))
                 .subtotal(order.subtotal()).shippingFee(order.shippingFee()).paymentFee(order.paymentFee())
                 .discount(order.discount()).pointsUsed(order.pointsUsed()).total(order.total())
                 .memo(order.memo()).subscriptionNo(order.subscriptionNo())

@@ -80,8 +80,16 @@ public class OrderPayments {
         update("gateway_blocked = :value", orderId, blocked, now);
     }
 
-    public void setPaymentMethod(long orderId, String code, Instant now) {
+    /** Another method for the order, with the shop's name for it now (the order's snapshot from then on). */
+    public void setPaymentMethod(long orderId, String code, String name, Instant now) {
         update("payment_method_code = :value", orderId, code, now);
+        update("payment_method_name = :value", orderId, name, now);
+    }
+
+    /** The shop's name of the order's method as the order keeps it (null for an order without one). */
+    public String paymentMethodName(long orderId) {
+        return jdbc.sql("SELECT payment_method_name FROM customer_order WHERE id = :id").param("id", orderId)
+                .query(String.class).optional().orElse(null);
     }
 
     public void cancel(long orderId, Instant now) {

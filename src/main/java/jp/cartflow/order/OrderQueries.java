@@ -179,7 +179,8 @@ public class OrderQueries {
         Totals totals = new Totals(rs.getLong("subtotal"), rs.getLong("shipping_fee"), rs.getLong("payment_fee"),
                 rs.getLong("cool_fee"), rs.getLong("discount"), rs.getLong("points_used"), rs.getLong("points_earned"),
                 rs.getLong("total"));
-        Payment payment = new Payment(rs.getString("payment_method_code"), null, rs.getString("payment_status"),
+        Payment payment = new Payment(rs.getString("payment_method_code"), rs.getString("payment_method_name"),
+                rs.getString("payment_status"),
                 rs.getBoolean("gateway_blocked"), null);
         String kana = rs.getString("last_name_kana") == null ? null
                 : rs.getString("last_name_kana") + " " + nullToEmpty(rs.getString("first_name_kana"));
@@ -196,7 +197,9 @@ public class OrderQueries {
         Detail d = h.detail();
         List<Line> lines = orders.lines(h.id()).stream().map(l -> new Line(l.lineNo(), l.productCode(),
                 l.productName(), l.unitPrice(), l.quantity(), l.unitPrice() * l.quantity())).toList();
-        Payment payment = new Payment(d.payment().methodCode(), methodLabels.customerLabel(d.payment().methodCode()),
+        // the name the order was placed with (a later rename of the method does not change it)
+        Payment payment = new Payment(d.payment().methodCode(),
+                methodLabels.orderLabel(d.payment().methodName(), d.payment().methodCode()),
                 d.payment().status(), d.payment().gatewayBlocked(),
                 authorizations.lastAuthorization(h.id()).orElse(null));
         List<ShipmentDetail> shipments = orders.shipments(h.id()).stream().map(s -> new ShipmentDetail(s.shipmentNo(),

@@ -165,7 +165,7 @@ public class OrderRepository {
                 rs.getString("zipcode"), join(rs.getString("pref"), rs.getString("city"), rs.getString("address"),
                 rs.getString("building")), rs.getString("memo"), rs.getString("subscription_no"),
                 rs.getObject("next_delivery_date", LocalDate.class), rs.getString("payment_method_code"),
-                rs.getString("status"), rs.getLong("subtotal"), rs.getLong("shipping_fee"), rs.getLong("payment_fee"),
+                rs.getString("payment_method_name"), rs.getString("status"), rs.getLong("subtotal"), rs.getLong("shipping_fee"), rs.getLong("payment_fee"),
                 rs.getLong("discount"), rs.getLong("points_used"), rs.getLong("total"),
                 mailSent == null ? null : mailSent.toInstant());
     }

@@ -167,7 +167,8 @@ public class CreditAuthorizationService {
         if (order.memberId() != null) {
             cards.requireCardFor(order.memberId(), newMethod, "newPaymentMethod");
         }
-        orders.setPaymentMethod(orderId, newMethod, clock.instant());
+        orders.setPaymentMethod(orderId, newMethod, methods.shopName(order.shopId(), newMethod)
+                .orElse(PaymentMethods.customerLabel(newMethod)), clock.instant());
         orders.setPaymentStatus(orderId, PaymentStatus.UNPAID, clock.instant());
         orderEvents.appendEvent(orderId, actor, "PAYMENT_METHOD_SWITCHED", "与信エラーのため支払方法を変更: "
                 + order.paymentMethodCode() + " → " + newMethod, clock.instant());
@@ -213,7 +214,7 @@ public class CreditAuthorizationService {
     }
 
     private AuthorizationResult result(PaymentOrder order, Outcome outcome, String reason) {
-        String methodName = methods.shopName(order.shopId(), order.paymentMethodCode()).orElse(order.paymentMethodCode());
+        String methodName = orders.paymentMethodName(order);
         return new AuthorizationResult(outcome, reason, String.format("%,d円", order.total()), methodName,
                 outcome == Outcome.DECLINED ? switchOptions(order) : List.of());
     }

@@ -45,8 +45,14 @@ public class PaymentOrders {
         orders.setBlocked(orderId, blocked, now);
     }
 
-    public void setPaymentMethod(long orderId, String code, Instant now) {
-        orders.setPaymentMethod(orderId, code, now);
+    public void setPaymentMethod(long orderId, String code, String name, Instant now) {
+        orders.setPaymentMethod(orderId, code, name, now);
+    }
+
+    /** The method's name the order keeps, or the generic name of its code for an order without one. */
+    public String paymentMethodName(PaymentOrder order) {
+        String kept = orders.paymentMethodName(order.id());
+        return kept != null ? kept : PaymentMethods.customerLabel(order.paymentMethodCode());
     }
 
     public void cancel(long orderId, Instant now) {

@@ -92,7 +92,7 @@ class MyPageSubscriptionService {
         }
         SubscriptionView after = changes.changePayment(subscriptionNo, method, "member:" + memberId);
         notifyShop(memberId, after, "の支払方法を変更しました",
-                "支払方法: " + before.paymentMethod() + " → " + after.paymentMethod());
+                "支払方法: " + before.paymentMethodName() + " → " + after.paymentMethodName());
         return after;
     }
 

@@ -109,7 +109,7 @@ class SubscriptionChanges {
         long firstTotal = s.firstOrderId() == null ? 1 : orders.get(s.firstOrderId()).total();
         checks.payment(shop, carrier, method, s.memberId(), firstTotal, "paymentMethod");
         // SUB-10: the payment fee stays as it is unless edited on the subscription
-        subscriptions.updatePayment(s.id(), method, clock.instant());
+        subscriptions.updatePayment(s.id(), method, checks.paymentMethodName(shop, method), clock.instant());
         events.changed(s.id(), "payment");
         return queries.view(subscriptionNo);
     }

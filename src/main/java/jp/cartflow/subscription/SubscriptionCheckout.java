@@ -162,9 +162,10 @@ public class SubscriptionCheckout {
         String no = settings.allocateNumber(shop.id(), timing.today(now));
         Schedule schedule = Schedule.afterCheckout(k.cycle(), k.config().leadDays(), c.firstDeliveryDate(), timing, now);
         Fees fees = new Fees(c.fees().shipping(), c.fees().payment(), c.fees().cool());
+        String methodName = checks.paymentMethodName(shop, c.paymentMethod());
         long id = subscriptions.insert(new SubscriptionRepository.NewSubscription(shop.id(), no, memberId,
-                k.carrier().id(), blankToNull(c.timeSlotCode()), c.paymentMethod(), recipient, c.memo(), fees, now),
-                schedule);
+                k.carrier().id(), blankToNull(c.timeSlotCode()), c.paymentMethod(), methodName, recipient, c.memo(),
+                fees, now), schedule);
         for (int i = 0; i < k.products().size(); i++) {
             Product p = k.products().get(i);
             ItemInput item = c.items().get(i);
@@ -174,7 +175,7 @@ public class SubscriptionCheckout {
         }
         OrderCreation.OrderRef first = subscriptionOrders.placeFirst(new SubscriptionOrders.DeliveryOrder(shop.id(),
                 SubscriptionGeneration.orderNo(no, 1), memberId, member.email(), now, recipient, k.draft(),
-                c.paymentMethod().name(), id, no, 1, c.firstDeliveryDate(), k.carrier().id(),
+                c.paymentMethod().name(), methodName, id, no, 1, c.firstDeliveryDate(), k.carrier().id(),
                 blankToNull(c.timeSlotCode()), schedule.nextDelivery(), SubscriptionGeneration.scheduleText(schedule)));
         subscriptions.setFirstOrder(id, first.id());
         subscriptions.recordFirstDelivery(id);

@@ -65,6 +65,14 @@ class SubscriptionChecks {
         cards.requireCardFor(memberId, method.name(), field);
     }
 
+    /**
+     * The shop's name of the method today: what the subscription keeps (and its orders print) until its payment is
+     * changed again, however the method is renamed meanwhile (the seed: 名称変更は定期購入明細で更新すると反映).
+     */
+    String paymentMethodName(Shop shop, PaymentMethodCode method) {
+        return paymentMethods.shopName(shop.id(), method.name()).orElse(method.customerLabel());
+    }
+
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }

@@ -129,8 +129,9 @@ public class SubscriptionGeneration {
         LocalDate nextDate = ended ? null : next.nextDelivery();
         OrderCreation.OrderRef order = orders.generate(new SubscriptionOrders.DeliveryOrder(s.shopId(),
                 orderNo(s.subscriptionNo(), index), s.memberId(), member.email(), now, s.recipient(), draft,
-                s.paymentMethod().name(), s.id(), s.subscriptionNo(), index, s.nextDeliveryDate(), s.carrierId(),
-                s.timeSlotCode(), nextDate, ended ? "最終回 / last delivery" : scheduleText(next)));
+                s.paymentMethod().name(), s.paymentMethodName(), s.id(), s.subscriptionNo(), index,
+                s.nextDeliveryDate(), s.carrierId(), s.timeSlotCode(), nextDate,
+                ended ? "最終回 / last delivery" : scheduleText(next)));
         subscriptions.recordGeneration(s.id(), now, s.nextDeliveryDate());
         if (ended) {
             subscriptions.end(s.id(), SubscriptionStatus.ENDED, now, "all count-limited items delivered (SUB-24)");

@@ -26,7 +26,8 @@ class SubscriptionOrders {
 
     /** What the order of one delivery of a subscription is made of. */
     record DeliveryOrder(long shopId, String orderNo, long memberId, String email, Instant orderedAt,
-                         Recipient recipient, OrderDraft draft, String paymentMethod, long subscriptionId,
+                         Recipient recipient, OrderDraft draft, String paymentMethod, String paymentMethodName,
+                         long subscriptionId,
                          String subscriptionNo, int deliveryIndex, LocalDate deliveryDate, Long carrierId,
                          String timeSlotCode, LocalDate nextDeliveryDate, String nextDeliverySchedule) {
     }
@@ -52,7 +53,7 @@ class SubscriptionOrders {
                         l.unitPrice(), l.quantity())).toList(),
                 new NewOrder.Amounts(d.subtotal(), d.shippingFee(), d.paymentFee(), d.coolFee(), d.pointsUsed(),
                         d.pointsEarned(), d.total()),
-                o.paymentMethod(),
+                o.paymentMethod(), o.paymentMethodName(),
                 new NewOrder.FromSubscription(o.subscriptionId(), o.subscriptionNo(), o.deliveryIndex(),
                         o.nextDeliveryDate(), o.nextDeliverySchedule()),
                 new NewOrder.Delivery(o.deliveryDate(), o.carrierId(), o.timeSlotCode()));

@@ -37,7 +37,8 @@ class SubscriptionRepository {
     }
 
     public record NewSubscription(long shopId, String subscriptionNo, long memberId, Long carrierId,
-                                  String timeSlotCode, PaymentMethodCode paymentMethod, Recipient recipient,
+                                  String timeSlotCode, PaymentMethodCode paymentMethod, String paymentMethodName,
+                                  Recipient recipient,
                                   String memo, Fees fees, Instant startedAt) {
     }
 
@@ -46,15 +47,15 @@ class SubscriptionRepository {
         jdbc.sql("""
                 INSERT INTO subscription (shop_id, subscription_no, member_id, status, cycle_kind, cycle_day,
                     interval_days, anchor_date, lead_days, pending_lead_days, carrier_id, time_slot_code,
-                    payment_method_code, last_name, first_name, last_name_kana, first_name_kana, zipcode, pref, city,
+                    payment_method_code, payment_method_name, last_name, first_name, last_name_kana, first_name_kana, zipcode, pref, city,
                     address, building, tel, memo, shipping_fee, payment_fee, cool_fee, next_delivery_date,
                     next_generation_at, skip_next, started_at, created_at, updated_at)
                 VALUES (:shop, :no, :member, 'ACTIVE', 'MONTHLY', 1, NULL, NULL, 0, NULL, :carrier, :slot, :payment,
-                    :ln, :fn, :lnk, :fnk, :zip, :pref, :city, :address, :building, :tel, :memo, :shipping, :paymentFee,
+                    :paymentName, :ln, :fn, :lnk, :fnk, :zip, :pref, :city, :address, :building, :tel, :memo, :shipping, :paymentFee,
                     :cool, NULL, NULL, FALSE, :at, :at, :at)""")
                 .param("shop", s.shopId()).param("no", s.subscriptionNo()).param("member", s.memberId())
                 .param("carrier", s.carrierId()).param("slot", s.timeSlotCode())
-                .param("payment", s.paymentMethod().name())
+                .param("payment", s.paymentMethod().name()).param("paymentName", s.paymentMethodName())
                 .param("ln", r.lastName()).param("fn", r.firstName()).param("lnk", r.lastNameKana())
                 .param("fnk", r.firstNameKana()).param("zip", r.zipcode()).param("pref", r.pref())
                 .param("city", r.city()).param("address", r.address()).param("building", r.building())
@@ -167,10 +168,12 @@ class SubscriptionRepository {
                 .param("carrier", carrierId).param("slot", timeSlotCode).param("now", utc(now)).param("id", id).update();
     }
 
-    public void updatePayment(long id, PaymentMethodCode code, Instant now) {
+    /** The method and the shop's name for it at this change (the snapshot later renames do not touch). */
+    public void updatePayment(long id, PaymentMethodCode code, String name, Instant now) {
         jdbc.sql("""
-                UPDATE subscription SET payment_method_code = :code, updated_at = :now WHERE id = :id""")
-                .param("code", code.name()).param("now", utc(now)).param("id", id).update();
+                UPDATE subscription SET payment_method_code = :code, payment_method_name = :name, updated_at = :now
+                WHERE id = :id""")
+                .param("code", code.name()).param("name", name).param("now", utc(now)).param("id", id).update();
     }
 
     public void updateRecipient(long id, Recipient r, Instant now) {
@@ -242,7 +245,7 @@ class SubscriptionRepository {
                 rs.getLong("member_id"), SubscriptionStatus.valueOf(rs.getString("status")), cycle,
                 new LeadTime(rs.getInt("lead_days"), rs.getObject("pending_lead_days", Integer.class)),
                 rs.getObject("carrier_id", Long.class), rs.getString("carrier_code"), rs.getString("time_slot_code"),
-                PaymentMethodCode.valueOf(rs.getString("payment_method_code")),
+                PaymentMethodCode.valueOf(rs.getString("payment_method_code")), rs.getString("payment_method_name"),
                 new Recipient(rs.getString("last_name"), rs.getString("first_name"), rs.getString("last_name_kana"),
                         rs.getString("first_name_kana"), rs.getString("zipcode"), rs.getString("pref"),
                         rs.getString("city"), rs.getString("address"), rs.getString("building"), rs.getString("tel")),

@@ -12,7 +12,10 @@ import java.util.List;
 record SubscriptionView(
         String subscriptionNo, long memberId, String status, String cycle, String cycleKind, Integer monthlyDay,
         Integer intervalDays, LocalDate intervalAnchor, int leadDays, Integer pendingLeadDays, String carrierCode,
-        String timeSlotCode, String paymentMethod, Recipient recipient, String memo, long shippingFee,
+        String timeSlotCode, String paymentMethod,
+        @Schema(description = "the shop's name of the payment method when it was chosen (a rename shows after the "
+                + "next payment change)") String paymentMethodName,
+        Recipient recipient, String memo, long shippingFee,
         long paymentFee, long coolFee,
         @Schema(description = "SUB-15 受注一覧反映日1: last generation (null until the first generated order)")
         Instant lastGeneratedAt,
@@ -33,7 +36,9 @@ record SubscriptionView(
                 s.cycle().kind() == jp.cartflow.subscription.domain.DeliveryCycle.Kind.MONTHLY ? s.cycle().monthlyDay() : null,
                 s.cycle().kind() == jp.cartflow.subscription.domain.DeliveryCycle.Kind.INTERVAL ? s.cycle().intervalDays() : null,
                 s.cycle().anchorDate(), s.lead().current(), s.lead().pending(), s.carrierCode(), s.timeSlotCode(),
-                s.paymentMethod().name(), s.recipient(), s.memo(), s.fees().shipping(), s.fees().payment(),
+                s.paymentMethod().name(),
+                s.paymentMethodName() != null ? s.paymentMethodName() : s.paymentMethod().customerLabel(),
+                s.recipient(), s.memo(), s.fees().shipping(), s.fees().payment(),
                 s.fees().cool(), s.lastGeneratedAt(), s.lastDeliveryDate(), s.nextGenerationAt(),
                 s.nextDeliveryDate(), s.skipNext(), s.deliveriesGenerated(),
                 items.stream().map(i -> new Item(i.id(), i.productCode(), i.productName(), i.repeatPrice(),
