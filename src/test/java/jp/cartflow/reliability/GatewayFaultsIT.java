@@ -285,4 +285,27 @@ class GatewayFaultsIT {
                 SELECT gateway_ref FROM payment_transaction t JOIN customer_order o ON o.id = t.order_id
                 WHERE o.order_no = :no""").param("no", orderNo).query(String.class).single()).isEqualTo("Z-FIRST");
     }
+
+    @Test
+    @DisplayName("PAY-1 SUB-6 re-authorizing a declined order: WireMock sees the decline's key once and a new key for the "
+            + "new attempt, which it approves — the stored decline is not replayed")
+    void reauthorizationAfterADeclineSendsANewKey() {
+        String orderNo = order(5535);
+        String second = "demo:" + orderNo + ":AUTHORIZE:2";
+        gateway.stubFor(post("/zeus/authorize").withHeader("Idempotency-Key", equalTo(key(orderNo)))
+                .willReturn(okJson("{\"result\":\"NG\",\"errCode\":\"G12\",\"errMessage\":\"カード利用不可\"}")));
+        gateway.stubFor(post("/zeus/authorize").withHeader("Idempotency-Key", equalTo(second)).willReturn(okJson(OK)));
+        Job first = authorizationJob(orderNo);
+        management.executeJob(first.getId());
+        assertThat(paymentStatus(orderNo)).isEqualTo("AUTH_DECLINED");
+        runtime.deleteProcessInstance(first.getProcessInstanceId(), "closed in Cockpit");
+
+        management.executeJob(authorizationJob(orderNo).getId());
+
+        assertThat(paymentStatus(orderNo)).isEqualTo("AUTHORIZED");
+        assertThat(requests(orderNo)).as("the declined attempt's key").isEqualTo(1);
+        assertThat(gateway.findAll(postRequestedFor(urlEqualTo("/zeus/authorize"))
+                .withHeader("Idempotency-Key", equalTo(second)))).as("the new attempt's key").hasSize(1);
+        assertThat(approvedTransactions(orderNo)).isEqualTo(1);
+    }
 }
