@@ -149,6 +149,20 @@ class GatewayFaultsIT {
                 .param("no", orderNo).query(Integer.class).single();
     }
 
+    /** Runs the job; a try the (freshly restarted) server does not answer in time is retried, with the same key. */
+    private void executeUntilAnswered(Job job) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                untilDue(job);
+                management.executeJob(job.getId());
+                return;
+            } catch (RuntimeException notAnswered) {
+                assertThat(notAnswered).hasMessageContaining("not answered");
+            }
+        }
+        throw new AssertionError("the gateway did not answer three times");
+    }
+
     private static long lines(CapturedOutput output, String... parts) {
         return output.getAll().lines().filter(line -> Arrays.stream(parts).allMatch(line::contains)).count();
     }
@@ -296,16 +310,18 @@ class GatewayFaultsIT {
                 .willReturn(okJson("{\"result\":\"NG\",\"errCode\":\"G12\",\"errMessage\":\"カード利用不可\"}")));
         gateway.stubFor(post("/zeus/authorize").withHeader("Idempotency-Key", equalTo(second)).willReturn(okJson(OK)));
         Job first = authorizationJob(orderNo);
-        management.executeJob(first.getId());
+        executeUntilAnswered(first);
         assertThat(paymentStatus(orderNo)).isEqualTo("AUTH_DECLINED");
+        int declineRequests = requests(orderNo);
         runtime.deleteProcessInstance(first.getProcessInstanceId(), "closed in Cockpit");
 
-        management.executeJob(authorizationJob(orderNo).getId());
+        executeUntilAnswered(authorizationJob(orderNo));
 
         assertThat(paymentStatus(orderNo)).isEqualTo("AUTHORIZED");
-        assertThat(requests(orderNo)).as("the declined attempt's key").isEqualTo(1);
+        assertThat(declineRequests).as("the declined attempt's key").isPositive();
+        assertThat(requests(orderNo)).as("the decline's key is not sent again").isEqualTo(declineRequests);
         assertThat(gateway.findAll(postRequestedFor(urlEqualTo("/zeus/authorize"))
-                .withHeader("Idempotency-Key", equalTo(second)))).as("the new attempt's key").hasSize(1);
+                .withHeader("Idempotency-Key", equalTo(second)))).as("the new attempt's key").isNotEmpty();
         assertThat(approvedTransactions(orderNo)).isEqualTo(1);
     }
 }
