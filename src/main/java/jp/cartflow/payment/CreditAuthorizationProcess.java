@@ -34,8 +34,6 @@ public final class CreditAuthorizationProcess {
     public static final class Var {
         public static final String ORDER_ID = "orderId";
         public static final String ORDER_NO = "orderNo";
-        /** 1 for the first authorization; each operator retry or method switch counts up (new idempotency key). */
-        public static final String AUTH_ATTEMPT = "authAttempt";
         public static final String AUTHORIZATION_OUTCOME = "authorizationOutcome";
         public static final String DECLINE_REASON = "declineReason";
         public static final String AMOUNT_TEXT = "amountText";

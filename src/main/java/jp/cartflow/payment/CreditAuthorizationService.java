@@ -87,9 +87,14 @@ public class CreditAuthorizationService {
         }
     }
 
-    /** 与信を実行する. */
+    /**
+     * 与信を実行する. The idempotency key's sequence is the number of answered authorizations of the order + 1
+     * (PAY-1): an attempt that got no committed answer (a job retry after a timeout, a crash before commit) sends
+     * the same key again, while every new attempt — an operator's retry, a method switch, a new process — comes
+     * after an answered one and gets a key of its own.
+     */
     @Transactional
-    public AuthorizationResult authorize(long orderId, int attempt, String actor) {
+    public AuthorizationResult authorize(long orderId, String actor) {
         PaymentOrder order = orders.lock(orderId);
         if (order.gatewayBlocked()) {
             throw new IllegalStateException("order " + order.orderNo() + " is blocked by a gateway mismatch (PAY-2)");
@@ -113,7 +118,7 @@ public class CreditAuthorizationService {
         }
         Shop shop = shops.byId(order.shopId());
         GatewayRequest request = new GatewayRequest(order.orderNo(), order.total(), token, null,
-                GatewayCalls.key(shop.code(), order.orderNo(), GatewayOperation.AUTHORIZE, attempt));
+                calls.nextKey(shop.code(), order, GatewayOperation.AUTHORIZE));
         GatewayResult answer = calls.call(orderId, gateway.get(), GatewayOperation.AUTHORIZE, request);
         return switch (answer.outcome()) {
             case APPROVED -> approved(order, gateway.get().displayName() + " 与信OK (" + answer.gatewayRef() + ")", actor);

@@ -38,6 +38,15 @@ public class GatewayCalls {
         return shopCode + ":" + orderNo + ":" + operation.name() + ":" + sequence;
     }
 
+    /**
+     * The key of the order's next logical operation: its sequence is the number of answered calls of that
+     * operation + 1. A try whose answer was never committed (timeout, crash before commit, job retry) leaves no
+     * answered row, so its retry gets the same key; every new operation follows an answered one and gets a new key.
+     */
+    public String nextKey(String shopCode, PaymentOrder order, GatewayOperation operation) {
+        return key(shopCode, order.orderNo(), operation, transactions.answered(order.id(), operation) + 1);
+    }
+
     public GatewayResult call(long orderId, Gateway gateway, GatewayOperation operation, GatewayRequest request) {
         Optional<PaymentTransactions.Recorded> earlier = transactions.byKey(request.idempotencyKey());
         if (earlier.isPresent() && earlier.get().outcome() != null) {
@@ -60,12 +69,28 @@ public class GatewayCalls {
         return result;
     }
 
+    /** The amount the gateway should hold for the order: the latest approved authorization or amount change. */
+    public Optional<Long> heldAmount(long orderId) {
+        return transactions.currentAmount(orderId);
+    }
+
+    /**
+     * An operator adopted an amount changed on the gateway's side (PAY-2): recorded as an answered amount change
+     * under {@code <shop>:<order>:CHANGE_AMOUNT:ADOPTED-<mismatch>}, without calling the gateway.
+     */
+    public void recordAdoptedAmount(String shopCode, PaymentOrder order, Gateway gateway, long mismatchId, long amount,
+                                    String gatewayStatus, String reason) {
+        transactions.recordAdoptedAmount(order.id(), gateway, shopCode + ":" + order.orderNo() + ":"
+                + GatewayOperation.CHANGE_AMOUNT.name() + ":ADOPTED-" + mismatchId, amount, gatewayStatus, reason,
+                clock.instant());
+    }
+
     /** The gateway's current state of an order (not recorded: a query moves no money). */
     public GatewayResult status(Gateway gateway, String orderNo) {
         GatewayResult result = gateways.of(gateway).status(orderNo);
         return result.state() == null
                 ? new GatewayResult(result.outcome(), result.gatewayRef(), result.gatewayStatus(), GatewayState.UNKNOWN,
-                result.reason())
+                result.reason(), result.amount())
                 : result;
     }
 }

@@ -83,7 +83,7 @@ class PaymentOperations {
                     + operation + " needs " + allowed);
         }
         String ref = transactions.authorizationRef(order.id()).orElse(null);
-        String key = GatewayCalls.key(shop.code(), orderNo, operation, transactions.answered(order.id(), operation) + 1);
+        String key = calls.nextKey(shop.code(), order, operation);
         long amount = newAmount != null ? newAmount : transactions.currentAmount(order.id()).orElse(order.total());
         GatewayResult result;
         try {

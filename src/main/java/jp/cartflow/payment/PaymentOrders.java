@@ -1,20 +1,30 @@
 package jp.cartflow.payment;
 
 import jp.cartflow.order.OrderPayments;
+import jp.cartflow.payment.gateway.Gateway;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The payment side of orders, through the order room's API (order is the only writer of customer_order). */
 @Component
 public class PaymentOrders {
 
-    private final OrderPayments orders;
+    /** An order to compare with the gateway that holds (or held) its card payment. */
+    public record AtGateway(PaymentOrder order, Gateway gateway) {
+    }
 
-    PaymentOrders(OrderPayments orders) {
+    private final OrderPayments orders;
+    private final PaymentTransactions transactions;
+
+    PaymentOrders(OrderPayments orders, PaymentTransactions transactions) {
         this.orders = orders;
+        this.transactions = transactions;
     }
 
     public Optional<PaymentOrder> findByOrderNo(long shopId, String orderNo) {
@@ -35,6 +45,31 @@ public class PaymentOrders {
         return orders.open(shopId, List.of(PaymentMethods.ZEUS_CARD, PaymentMethods.SBPS_CARD),
                         List.of(PaymentStatus.AUTHORIZED.name(), PaymentStatus.CAPTURED.name())).stream()
                 .map(PaymentOrders::of).toList();
+    }
+
+    /**
+     * What reconciliation compares (PAY-2): every open card order holding money (authorized, captured), and the
+     * card orders holding none on our side (unpaid, declined, cancelled) whose last gateway call was at or after
+     * {@code since}, at the gateway of that call. Blocked orders are left out (they wait for an operator).
+     */
+    public List<AtGateway> reconcilable(long shopId, Instant since) {
+        List<AtGateway> result = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (PaymentOrder order : openCardOrders(shopId)) {
+            result.add(new AtGateway(order, PaymentMethods.gatewayOf(order.paymentMethodCode()).orElseThrow()));
+            seen.add(order.id());
+        }
+        for (PaymentTransactions.RecentCall call : transactions.recentCardCalls(shopId, since)) {
+            if (seen.contains(call.orderId())) {
+                continue;
+            }
+            PaymentOrder order = get(call.orderId());
+            if (!order.gatewayBlocked() && !order.paymentStatus().holdsMoney()
+                    && !order.paymentStatus().agreeingGatewayStates().isEmpty()) {
+                result.add(new AtGateway(order, call.gateway()));
+            }
+        }
+        return result;
     }
 
     public void setPaymentStatus(long orderId, PaymentStatus status, Instant now) {

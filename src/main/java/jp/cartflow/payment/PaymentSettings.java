@@ -15,10 +15,13 @@ public class PaymentSettings {
     private final String reconciliationCycle;
     private final String screeningPollInterval;
     private final String supportAddress;
+    private final java.time.Duration reconciliationLookback;
 
     PaymentSettings(@Value("${cartflow.payment.reconciliation-cycle:R/2026-01-01T02:00:00+09:00/PT24H}") String reconciliationCycle,
                     @Value("${cartflow.payment.np.poll-interval:PT1H}") String screeningPollInterval,
-                    @Value("${cartflow.payment.support-address:}") String supportAddress) {
+                    @Value("${cartflow.payment.support-address:}") String supportAddress,
+                    @Value("${cartflow.payment.reconciliation-lookback:P60D}") java.time.Duration reconciliationLookback) {
+        this.reconciliationLookback = reconciliationLookback;
         this.reconciliationCycle = reconciliationCycle;
         this.screeningPollInterval = screeningPollInterval;
         this.supportAddress = supportAddress;
@@ -32,6 +35,14 @@ public class PaymentSettings {
     /** ISO-8601 duration between two polls of a pending NP screening (PAY-3); default one hour. */
     public String getScreeningPollInterval() {
         return screeningPollInterval;
+    }
+
+    /**
+     * How far back reconciliation also compares card orders that hold no money on our side (unpaid, declined,
+     * cancelled) but had a gateway call: default 60 days.
+     */
+    public java.time.Duration reconciliationLookback() {
+        return reconciliationLookback;
     }
 
     /** Where "report to support" (PAY-2) mails go; blank = the shop's own address. */

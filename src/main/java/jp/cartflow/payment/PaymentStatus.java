@@ -2,7 +2,9 @@ package jp.cartflow.payment;
 
 import jp.cartflow.payment.gateway.GatewayState;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** customer_order.payment_status. */
 public enum PaymentStatus {
@@ -27,15 +29,32 @@ public enum PaymentStatus {
         return japanese;
     }
 
-    /** What the gateway-side state would be if both sides agreed. */
-    public Optional<GatewayState> expectedGatewayState() {
+    /**
+     * The gateway-side states that agree with ours (PAY-2, docs/payments.md "Which states are compared"): money
+     * held must be held there too; where we hold none, the gateway must hold none either (no transaction, declined
+     * or cancelled). Empty for the statuses reconciliation does not compare.
+     */
+    public Set<GatewayState> agreeingGatewayStates() {
         return switch (this) {
-            case AUTHORIZED -> Optional.of(GatewayState.AUTHORIZED);
-            case CAPTURED -> Optional.of(GatewayState.CAPTURED);
-            case AUTH_PENDING -> Optional.of(GatewayState.PENDING);
-            case CANCELLED -> Optional.of(GatewayState.CANCELLED);
-            default -> Optional.empty();
+            case AUTHORIZED -> EnumSet.of(GatewayState.AUTHORIZED);
+            case CAPTURED -> EnumSet.of(GatewayState.CAPTURED);
+            case CANCELLED -> EnumSet.of(GatewayState.CANCELLED);
+            case UNPAID, AUTH_DECLINED -> EnumSet.of(GatewayState.UNKNOWN, GatewayState.DECLINED, GatewayState.CANCELLED);
+            case AUTH_PENDING, AUTHORIZING, REFUNDED, UNLINKED -> EnumSet.noneOf(GatewayState.class);
         };
+    }
+
+    /** Whether money is held for the order (the amount must agree too). */
+    public boolean holdsMoney() {
+        return this == AUTHORIZED || this == CAPTURED;
+    }
+
+    /**
+     * Our status once support has settled a reported mismatch and the gateway's state is the true one: as
+     * {@link #adopting}, and a gateway without a transaction leaves the order unpaid (it can be authorized again).
+     */
+    public static Optional<PaymentStatus> settledAt(GatewayState state) {
+        return state == GatewayState.UNKNOWN ? Optional.of(UNPAID) : adopting(state);
     }
 
     /** The status we take over when an operator adopts the gateway's state; empty if there is none. */

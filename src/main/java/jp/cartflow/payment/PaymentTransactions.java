@@ -57,6 +57,33 @@ class PaymentTransactions {
                 ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""").param("order", orderId).query(Long.class).optional();
     }
 
+    /** An order of the shop whose latest card-gateway call (Zeus, SBPS) was made at or after {@code since}. */
+    public record RecentCall(long orderId, Gateway gateway) {
+    }
+
+    public List<RecentCall> recentCardCalls(long shopId, Instant since) {
+        return jdbc.sql("""
+                SELECT t.order_id, t.gateway FROM payment_transaction t
+                JOIN order_number_view o ON o.order_id = t.order_id
+                WHERE o.shop_id = :shop AND t.gateway IN ('ZEUS', 'SBPS') AND t.id = (
+                    SELECT MAX(l.id) FROM payment_transaction l WHERE l.order_id = t.order_id)
+                  AND t.requested_at >= :since
+                ORDER BY t.order_id""").param("shop", shopId).param("since", since.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new RecentCall(rs.getLong("order_id"), Gateway.valueOf(rs.getString("gateway"))))
+                .list();
+    }
+
+    /**
+     * Records an amount the gateway holds after a change made on its side, adopted by an operator (PAY-2): an
+     * answered amount change under its own key, so capture and cancel use it from now on. No call is made.
+     */
+    public void recordAdoptedAmount(long orderId, Gateway gateway, String key, long amount, String gatewayStatus,
+                                    String reason, Instant now) {
+        long id = begin(orderId, gateway, GatewayOperation.CHANGE_AMOUNT, key, amount, now);
+        complete(id, new GatewayResult(GatewayResult.Outcome.APPROVED, authorizationRef(orderId).orElse(null),
+                gatewayStatus, null, reason), now);
+    }
+
     /** How many calls of this operation were answered for the order (a sequence for idempotency keys). */
     public int answered(long orderId, GatewayOperation operation) {
         return jdbc.sql("""

@@ -251,7 +251,7 @@ class SubscriptionBurstBenchmark {
                     });
                     if (outcome != null && outcome.authorize()) {
                         // as the engine does it: its own transaction after the order committed, same gateway call
-                        tx.executeWithoutResult(status -> authorizations.authorize(outcome.orderId(), 1, "bench"));
+                        tx.executeWithoutResult(status -> authorizations.authorize(outcome.orderId(), "bench"));
                     }
                 }
             });

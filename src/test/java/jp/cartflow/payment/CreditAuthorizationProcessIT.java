@@ -55,6 +55,8 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
     @Autowired OrderRepository orders;
     @Autowired GatewaySimulator simulator;
     @Autowired CommitFailure commitFailure;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void setUp() {
@@ -322,5 +324,60 @@ class CreditAuthorizationProcessIT extends PostgresIntegrationTest {
         assertThat(service.transactions(orderId)).hasSize(1);
         assertThat(orders.events(orderId)).filteredOn(e -> e.type().equals("PAYMENT_AUTHORIZED")).hasSize(1);
         assertThat(fixtures.paymentStatus(orderId)).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    @DisplayName("PAY-1 SUB-6 re-authorizing a declined order (a new process, asked for over REST) reaches the gateway "
+            + "with a new idempotency key and is approved; the decline's key is not sent again")
+    void reauthorizationAfterDeclineGetsItsOwnKey() {
+        String orderNo = TestOrders.newOrderNo();
+        long orderId = zeusOrder(orderNo, "tok_decline", 5530);
+        ProcessInstance first = startedAndRun(orderNo);
+        assertThat(first).isWaitingAt(TASK_RESOLVE_AUTHORIZATION_ERROR);
+        assertThat(fixtures.paymentStatus(orderId)).isEqualTo("AUTH_DECLINED");
+        // the operator closes the first attempt in Cockpit; the customer registers a working card
+        engine.getRuntimeService().deleteProcessInstance(first.getId(), "closed in Cockpit");
+        jdbc.sql("UPDATE member_card SET card_token = 'tok_zeus_ok' WHERE member_id = (SELECT member_id FROM "
+                + "customer_order WHERE id = :id)").param("id", orderId).update();
+
+        org.springframework.http.ResponseEntity<Map> started = rest.withBasicAuth("operator", "operator")
+                .postForEntity("/api/orders/" + orderNo + "/payment/authorizations", null, Map.class);
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        ProcessInstance second = instance((String) started.getBody().get("processInstanceId"));
+        Jobs.runAll(management, second.getId());
+
+        assertThat(second).isEnded().hasPassed(END_AUTHORIZED);
+        assertThat(fixtures.paymentStatus(orderId)).isEqualTo("AUTHORIZED");
+        assertThat(simulator.calls(key(orderNo, 1))).as("the declined attempt's key: sent once, never replayed").isEqualTo(1);
+        assertThat(simulator.calls(key(orderNo, 2))).as("the new attempt reached the gateway with its own key").isEqualTo(1);
+        assertThat(simulator.charges(key(orderNo, 2))).isEqualTo(1);
+        assertThat(service.transactions(orderId)).extracting(PaymentTransactions.Recorded::idempotencyKey)
+                .containsExactly(key(orderNo, 1), key(orderNo, 2));
+        assertThat(service.transactions(orderId)).extracting(PaymentTransactions.Recorded::outcome)
+                .containsExactly("DECLINED", "APPROVED");
+    }
+
+    @Test
+    @DisplayName("PAY-1 a declined attempt that crashed before commit is retried with the same key (the gateway replays "
+            + "its answer); the operator's retry after the recorded answer is a new attempt with the next key")
+    void retriesOfOneAttemptKeepTheKey() {
+        String orderNo = TestOrders.newOrderNo();
+        long orderId = zeusOrder(orderNo, "tok_decline", 6530);
+        ProcessInstance pi = started(orderNo);
+        Job job = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
+
+        commitFailure.armFor(GatewayOperation.AUTHORIZE);
+        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("simulated crash");
+        management.executeJob(job.getId());
+
+        assertThat(pi).isWaitingAt(TASK_RESOLVE_AUTHORIZATION_ERROR);
+        assertThat(simulator.calls(key(orderNo, 1))).as("the crashed try and its retry: one key").isEqualTo(2);
+        assertThat(simulator.calls(key(orderNo, 2))).isZero();
+        assertThat(fixtures.transactionCount(orderId, "AUTHORIZE", "DECLINED")).isEqualTo(1);
+
+        fixtures.setAuthRetryEnabled(true);
+        completeAsOperator(pi, Map.of("operatorDecision", "RETRY_NOW"));
+        Jobs.runAll(management, pi.getId());
+        assertThat(simulator.calls(key(orderNo, 2))).as("the operator's retry is a new attempt").isEqualTo(1);
     }
 }

@@ -78,12 +78,20 @@ class PaymentReconciliationIT extends PostgresIntegrationTest {
     }
 
     private void changeAtGateway(String gateway, String orderNo, String status) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
+        changeAtGatewayTo(gateway, orderNo, "{\"status\":\"" + status + "\"}");
+    }
+
+    private void changeAtGatewayTo(String gateway, String orderNo, String json) {
         // the simulator's back door is for the administrator only (issue 9)
         ResponseEntity<String> response = rest.withBasicAuth("demo", "demo").postForEntity("/simulator/" + gateway + "/admin/orders/" + orderNo + "/status",
-                new HttpEntity<>("{\"status\":\"" + status + "\"}", headers), String.class);
+                new HttpEntity<>(json, jsonHeaders()), String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(200);
+    }
+
+    private static HttpHeaders jsonHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
     }
 
     private ProcessInstance runViaRest() {
@@ -113,11 +121,18 @@ class PaymentReconciliationIT extends PostgresIntegrationTest {
         }
     }
 
-    /** Mismatches of orders other tests left behind (e.g. demo order D-100002, unknown to the simulator). */
+    /**
+     * Mismatches of orders other tests left behind (e.g. demo order D-100002, unknown to the simulator): unlinked,
+     * or adopted where Zeus still holds an open authorization (no unlink then, PAY-2).
+     */
     private void unlinkAllOtherThan(ProcessInstance pi, Set<String> mine) {
         for (Task task : tasks.createTaskQuery().processInstanceId(pi.getId()).list()) {
             if (!mine.contains((String) runtime.getVariableLocal(task.getExecutionId(), "orderNo"))) {
-                decide(task, "operator", "operators", "UNLINK");
+                try {
+                    decide(task, "operator", "operators", "UNLINK");
+                } catch (jp.cartflow.platform.errors.DomainException stillAuthorizedAtZeus) {
+                    decide(task, "operator", "operators", "ADOPT_GATEWAY_STATUS");
+                }
             }
         }
     }
@@ -251,5 +266,186 @@ class PaymentReconciliationIT extends PostgresIntegrationTest {
                 .postForEntity("/api/orders/" + untouchedNo + "/payment/capture", null, Map.class);
         assertThat(capture.getStatusCode().value()).isEqualTo(200);
         assertThat(capture.getBody()).containsEntry("paymentStatus", "CAPTURED");
+    }
+
+    private Map<String, Object> formOf(ProcessInstance pi, String orderNo) {
+        return runtime.getVariablesLocal(taskFor(pi, orderNo).getExecutionId());
+    }
+
+    private long mismatchIdOf(long orderId) {
+        return jdbc.sql("SELECT MAX(id) FROM payment_mismatch WHERE order_id = :id").param("id", orderId)
+                .query(Long.class).single();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private ResponseEntity<Map> release(String user, Object mismatchId, String json) {
+        return rest.withBasicAuth(user, user).postForEntity("/api/payment/mismatches/" + mismatchId + "/release",
+                json == null ? new HttpEntity<>(jsonHeaders()) : new HttpEntity<>(json, jsonHeaders()), Map.class);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void assertProblem(ResponseEntity<Map> response, int status, String field, String rule) {
+        assertThat(response.getStatusCode().value()).as("status of %s", response.getBody()).isEqualTo(status);
+        assertThat(String.valueOf(response.getHeaders().getContentType())).startsWith("application/problem+json");
+        if (field != null) {
+            assertThat(response.getBody()).containsEntry("field", field);
+        }
+        if (rule != null) {
+            assertThat(response.getBody()).containsEntry("rule", rule);
+        }
+    }
+
+    @Test
+    @DisplayName("PAY-2 beyond AUTHORIZED/CAPTURED: cancelled at SBPS only, amount changed at Zeus, cancelled here but "
+            + "authorized at Zeus, declined here but authorized at Zeus — each found with the gateway's name; an "
+            + "authorization still in progress is left to its own process")
+    void divergencesBeyondHeldMoney() {
+        unlinkAllOtherThan(runViaRest(), Set.of());
+        String sbpsCancelledNo = TestOrders.newOrderNo();
+        String amountNo = TestOrders.newOrderNo();
+        String cancelledHereNo = TestOrders.newOrderNo();
+        String declinedHereNo = TestOrders.newOrderNo();
+        String inProgressNo = TestOrders.newOrderNo();
+        long sbpsCancelledId = authorizedOrder(sbpsCancelledNo, "SBPS", PaymentMethods.SBPS_CARD);
+        long amountId = authorizedOrder(amountNo, "ZEUS", PaymentMethods.ZEUS_CARD);
+        long cancelledHereId = authorizedOrder(cancelledHereNo, "ZEUS", PaymentMethods.ZEUS_CARD);
+        assertThat(rest.withBasicAuth("operator", "operator").postForEntity("/api/orders/" + cancelledHereNo
+                + "/payment/cancel", null, Map.class).getBody()).containsEntry("paymentStatus", "CANCELLED");
+        long declinedHereId = fixtures.order(declinedHereNo, fixtures.member("ZEUS", "tok_decline"),
+                PaymentMethods.ZEUS_CARD, 5530);
+        ProcessInstance declined = runtime.createProcessInstanceQuery()
+                .processInstanceId(authorizations.start(declinedHereNo, "storefront")).singleResult();
+        Jobs.runAll(management, declined.getId());
+        Task resolve = tasks.createTaskQuery().processInstanceId(declined.getId()).singleResult();
+        engine.getIdentityService().setAuthentication("operator", List.of("operators"));
+        try {
+            tasks.claim(resolve.getId(), "operator");
+            tasks.complete(resolve.getId(), Map.of("operatorDecision", "CANCEL_ORDER"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        long inProgressId = fixtures.order(inProgressNo, fixtures.member("ZEUS", "tok_decline"), PaymentMethods.ZEUS_CARD, 5530);
+        Jobs.runAll(management, authorizations.start(inProgressNo, "storefront"));
+
+        changeAtGateway("sbps", sbpsCancelledNo, "CANCELLED");
+        changeAtGatewayTo("zeus", amountNo, "{\"amount\":4980}");
+        changeAtGateway("zeus", cancelledHereNo, "AUTH");
+        changeAtGateway("zeus", declinedHereNo, "AUTH");
+        changeAtGateway("zeus", inProgressNo, "AUTH");
+
+        ProcessInstance pi = runViaRest();
+
+        assertThat(formOf(pi, sbpsCancelledNo)).containsEntry("gatewayCode", "SBPS")
+                .containsEntry("gatewayName", "SBペイメントサービス").containsEntry("difference", "状態")
+                .containsEntry("gatewayStatus", "取消済み (CANCELLED)").containsEntry("ourStatus", "与信済み");
+        assertThat(formOf(pi, amountNo)).containsEntry("gatewayCode", "ZEUS").containsEntry("gatewayName", "ゼウス")
+                .containsEntry("difference", "金額").containsEntry("gatewayStatus", "与信済み (AUTH) 4,980円")
+                .containsEntry("ourStatus", "与信済み 6,480円");
+        assertThat(formOf(pi, cancelledHereNo)).containsEntry("gatewayStatus", "与信済み (AUTH)")
+                .containsEntry("ourStatus", "取消済み");
+        assertThat(formOf(pi, declinedHereNo)).containsEntry("gatewayStatus", "与信済み (AUTH)")
+                .containsEntry("ourStatus", "与信NG");
+        assertThat(taskFor(pi, inProgressNo)).as("its authorization process waits for an operator").isNull();
+        assertThat(List.of(sbpsCancelledId, amountId, cancelledHereId, declinedHereId)).allMatch(fixtures::blocked);
+        assertThat(fixtures.blocked(inProgressId)).isFalse();
+        assertThat(jdbc.sql("SELECT kind, our_amount, gateway_amount FROM payment_mismatch WHERE id = :id")
+                .param("id", mismatchIdOf(amountId)).query().singleRow())
+                .containsEntry("kind", "AMOUNT").containsEntry("our_amount", 6480L).containsEntry("gateway_amount", 4980L);
+
+        // SBPS: no Zeus precondition — unlinked at once
+        decide(taskFor(pi, sbpsCancelledNo), "operator", "operators", "UNLINK");
+        assertThat(fixtures.paymentRow(sbpsCancelledId)).containsEntry("payment_status", "UNLINKED");
+        assertThat((String) fixtures.paymentRow(sbpsCancelledId).get("shop_memo"))
+                .contains("SBペイメントサービス上は取消済み (CANCELLED)");
+
+        // Zeus still holds an authorization: unlinking waits until the Zeus side is 実売上
+        Task cancelledHere = taskFor(pi, cancelledHereNo);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decide(cancelledHere, "operator", "operators", "UNLINK"))
+                .hasMessageContaining("先にゼウス管理画面でこの注文").hasMessageContaining("実売上");
+        assertThat(fixtures.paymentRow(cancelledHereId)).containsEntry("payment_status", "CANCELLED")
+                .containsEntry("gateway_blocked", true);
+        changeAtGateway("zeus", cancelledHereNo, "SALES");
+        decide(cancelledHere, "operator", "operators", "UNLINK");
+        assertThat((String) fixtures.paymentRow(cancelledHereId).get("shop_memo")).contains("ゼウス上は実売上済み (SALES)");
+
+        // amount adopted: the next capture asks for the gateway's amount
+        decide(taskFor(pi, amountNo), "operator", "operators", "ADOPT_GATEWAY_STATUS");
+        assertThat(fixtures.paymentRow(amountId)).containsEntry("payment_status", "AUTHORIZED")
+                .containsEntry("gateway_blocked", false);
+        ResponseEntity<Map> capture = rest.withBasicAuth("operator", "operator")
+                .postForEntity("/api/orders/" + amountNo + "/payment/capture", null, Map.class);
+        assertThat(capture.getBody()).containsEntry("paymentStatus", "CAPTURED");
+        assertThat(jdbc.sql("SELECT amount FROM payment_transaction WHERE order_id = :id AND operation = 'CAPTURE'")
+                .param("id", amountId).query(Long.class).single()).isEqualTo(4980L);
+
+        // declined here, authorized there: adopted → 与信済み
+        decide(taskFor(pi, declinedHereNo), "operator", "operators", "ADOPT_GATEWAY_STATUS");
+        assertThat(fixtures.paymentStatus(declinedHereId)).isEqualTo("AUTHORIZED");
+        unlinkAllOtherThan(pi, Set.of());
+        assertThat(pi).isEnded();
+    }
+
+    @Test
+    @DisplayName("PAY-2 a case reported to support is released over REST once settled: bad input, a case not reported "
+            + "and a second release are refused (problem+json, rule PAY-2), nothing written; the release is audited and "
+            + "the order takes the gateway's settled state")
+    void releaseAfterSupportSettled() {
+        String reportNo = TestOrders.newOrderNo();
+        String undecidedNo = TestOrders.newOrderNo();
+        long reportId = authorizedOrder(reportNo, "ZEUS", PaymentMethods.ZEUS_CARD);
+        long undecidedId = authorizedOrder(undecidedNo, "ZEUS", PaymentMethods.ZEUS_CARD);
+        changeAtGateway("zeus", reportNo, "SALES");
+        changeAtGateway("zeus", undecidedNo, "CANCEL");
+        ProcessInstance pi = runViaRest();
+        decide(taskFor(pi, reportNo), "operator", "operators", "REPORT_TO_SUPPORT");
+        long reported = mismatchIdOf(reportId);
+        long undecided = mismatchIdOf(undecidedId);
+        int eventsBefore = orders.events(reportId).size();
+        String reason = "{\"reason\":\"サポート回答 #2026-1201: 管理画面の誤操作。ゼウス側を与信済みに戻した\"}";
+
+        assertProblem(release("operator", reported, "{\"reason\":\"  \"}"), 400, "reason", null);
+        assertProblem(release("operator", reported, "{}"), 400, "reason", null);
+        assertProblem(release("operator", reported, null), 400, null, null);
+        assertProblem(release("operator", reported, "{\"reason\":\"" + "x".repeat(1001) + "\"}"), 400, "reason", null);
+        assertProblem(release("operator", "abc", reason), 400, "mismatchId", null);
+        assertProblem(release("operator", 99_999_999, reason), 404, "mismatchId", null);
+        assertProblem(release("operator", undecided, reason), 409, "mismatchId", "PAY-2");
+        assertProblem(release("storefront", reported, reason), 403, null, null);
+        assertThat(rest.postForEntity("/api/payment/mismatches/" + reported + "/release", new HttpEntity<>(reason,
+                jsonHeaders()), Map.class).getStatusCode().value()).as("no login").isEqualTo(401);
+        assertThat(fixtures.blocked(reportId)).as("nothing written").isTrue();
+        assertThat(orders.events(reportId)).hasSize(eventsBefore);
+
+        // support put the Zeus side back to 与信済み
+        changeAtGateway("zeus", reportNo, "AUTH");
+        ResponseEntity<Map> released = release("operator", reported, reason);
+
+        assertThat(released.getStatusCode().value()).isEqualTo(200);
+        assertThat(released.getBody()).containsEntry("orderNo", reportNo).containsEntry("paymentStatus", "AUTHORIZED")
+                .containsEntry("gatewayStatus", "AUTH").containsEntry("releasedBy", "operator");
+        assertThat(fixtures.paymentRow(reportId)).containsEntry("payment_status", "AUTHORIZED")
+                .containsEntry("gateway_blocked", false);
+        assertThat((String) fixtures.paymentRow(reportId).get("shop_memo")).contains("サポート対応済みとして停止を解除",
+                "サポート回答 #2026-1201", "(operator)");
+        Map<String, Object> row = jdbc.sql("SELECT decision, released_by, released_at, release_reason, released_status, "
+                + "resolved_at FROM payment_mismatch WHERE id = :id").param("id", reported).query().singleRow();
+        assertThat(row).containsEntry("decision", "REPORT_TO_SUPPORT").containsEntry("released_by", "operator")
+                .containsEntry("released_status", "AUTHORIZED");
+        assertThat((String) row.get("release_reason")).startsWith("サポート回答 #2026-1201");
+        assertThat(row.get("released_at")).isNotNull().isEqualTo(row.get("resolved_at"));
+        assertThat(orders.events(reportId)).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("GATEWAY_MISMATCH_RELEASED");
+            assertThat(e.actor()).isEqualTo("operator");
+            assertThat(e.detail()).contains("サポート回答 #2026-1201", "与信済み → 与信済み");
+        });
+        ResponseEntity<List> open = rest.withBasicAuth("operator", "operator").getForEntity("/api/payment/mismatches", List.class);
+        assertThat(open.getBody()).extracting(m -> ((Map<?, ?>) m).get("orderNo")).doesNotContain(reportNo);
+        assertProblem(release("operator", reported, reason), 409, "mismatchId", "PAY-2");
+        ResponseEntity<Map> capture = rest.withBasicAuth("operator", "operator")
+                .postForEntity("/api/orders/" + reportNo + "/payment/capture", null, Map.class);
+        assertThat(capture.getStatusCode().value()).as("card operations work again").isEqualTo(200);
+
+        unlinkAllOtherThan(pi, Set.of());
+        assertProblem(release("operator", undecided, reason), 409, "mismatchId", "PAY-2");
     }
 }

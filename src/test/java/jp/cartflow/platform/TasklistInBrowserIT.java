@@ -223,34 +223,70 @@ class TasklistInBrowserIT {
 
     @Test
     @Order(4)
-    @DisplayName("決済状態の不一致に対応する: no choice → Japanese 'required' message; 連動を外す → the mismatch is closed")
+    @DisplayName("PAY-2 決済状態の不一致に対応する: the form names the gateway from the data; a Zeus order shows the 実売上 "
+            + "precondition and unlinking is refused in Japanese while Zeus still holds the authorization, then accepted; "
+            + "an SBPS order shows no Zeus text at all")
     void confirmGatewayMismatch() {
         testName = "4-mismatch";
-        String orderNo = TestOrders.newOrderNo();
-        payments.order(orderNo, payments.member("ZEUS", "tok_zeus_ok"), PaymentMethods.ZEUS_CARD, 6480);
-        Jobs.runAll(management, authorizations.start(orderNo, "storefront"));
-        HttpHeaders json = new HttpHeaders();
-        json.setContentType(MediaType.APPLICATION_JSON);
-        // the simulator's back door is the admin's (docs/security.md)
-        assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/simulator/zeus/admin/orders/" + orderNo + "/status",
-                new HttpEntity<>("{\"status\":\"SALES\"}", json), String.class).getStatusCode().value()).isEqualTo(200);
+        String zeusNo = TestOrders.newOrderNo();
+        String sbpsNo = TestOrders.newOrderNo();
+        payments.order(zeusNo, payments.member("ZEUS", "tok_zeus_ok"), PaymentMethods.ZEUS_CARD, 6480);
+        payments.order(sbpsNo, payments.member("SBPS", "tok_sbps_ok"), PaymentMethods.SBPS_CARD, 7480);
+        Jobs.runAll(management, authorizations.start(zeusNo, "storefront"));
+        Jobs.runAll(management, authorizations.start(sbpsNo, "storefront"));
+        // changed in the gateways' own admin screens: Zeus lowered the amount (still 与信済み), SBPS cancelled
+        changeAtGateway("zeus", zeusNo, "{\"amount\":4980}");
+        changeAtGateway("sbps", sbpsNo, "{\"status\":\"CANCELLED\"}");
         ResponseEntity<JsonNode> run = rest.withBasicAuth("operator", "operator")
                 .postForEntity("/api/payment/reconciliation-runs", null, JsonNode.class);
         Jobs.runAll(management, run.getBody().path("processInstanceId").asText());
-        assertThat(openMismatches()).contains(orderNo);
+        assertThat(openMismatches()).contains(zeusNo, sbpsNo);
 
-        openTaskOf(orderNo);
+        openTaskOf(zeusNo);
         claim();
-        assertThat(fieldValue("Field_GatewayStatus")).contains("SALES");
+        assertThat(pageText()).contains("ゼウスとの決済状態の不一致", "ゼウス側の金額と当システムの決済状況が一致しません",
+                "ゼウスの注文の連動を外す前に", "SENDPOINT " + zeusNo);
+        assertThat(fieldValue("Field_GatewayName")).isEqualTo("ゼウス");
+        assertThat(fieldValue("Field_Difference")).isEqualTo("金額");
+        assertThat(fieldValue("Field_GatewayStatus")).isEqualTo("与信済み (AUTH) 4,980円");
         complete();
         assertThat(fieldError("Field_MismatchDecision")).isEqualTo("入力してください。");
         shot("required");
+        dismissNotifications();
 
         choose("Field_MismatchDecision", 0);
         complete();
-        awaitTaskGone(orderNo);
+        String refusal = wait(20).until(d -> d.findElements(By.cssSelector(".page-notifications .alert")).stream()
+                .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> t.contains("ゼウス"))
+                .findFirst().orElse(null));
+        shot("unlink-refused");
+        assertThat(refusal).contains("先にゼウス管理画面でこの注文", "実売上")
+                .doesNotContain("An error happened", "ENGINE-", "Exception");
+        dismissNotifications();
+        changeAtGateway("zeus", zeusNo, "{\"status\":\"SALES\"}");
+        choose("Field_MismatchDecision", 0);
+        complete();
+        awaitTaskGone(zeusNo);
+        assertThat(openMismatches()).as("closed, over the mismatch API").doesNotContain(zeusNo);
 
-        assertThat(openMismatches()).as("closed, over the mismatch API").doesNotContain(orderNo);
+        openTaskOf(sbpsNo);
+        claim();
+        assertThat(pageText()).contains("SBペイメントサービスとの決済状態の不一致", "SBペイメントサービス側の状態と")
+                .doesNotContain("ゼウス", "SENDPOINT");
+        assertThat(fieldValue("Field_GatewayName")).isEqualTo("SBペイメントサービス");
+        shot("sbps");
+        choose("Field_MismatchDecision", 0);
+        complete();
+        awaitTaskGone(sbpsNo);
+        assertThat(openMismatches()).doesNotContain(sbpsNo);
+    }
+
+    private void changeAtGateway(String gateway, String orderNo, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        // the simulator's back door is the admin's (docs/security.md)
+        assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/simulator/" + gateway + "/admin/orders/" + orderNo
+                + "/status", new HttpEntity<>(json, headers), String.class).getStatusCode().value()).isEqualTo(200);
     }
 
     // ---- language and time zone ---------------------------------------------------------------------------

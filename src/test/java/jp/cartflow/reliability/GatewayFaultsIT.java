@@ -149,6 +149,20 @@ class GatewayFaultsIT {
                 .param("no", orderNo).query(Integer.class).single();
     }
 
+    /** Runs the job; a try the (freshly restarted) server does not answer in time is retried, with the same key. */
+    private void executeUntilAnswered(Job job) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                untilDue(job);
+                management.executeJob(job.getId());
+                return;
+            } catch (RuntimeException notAnswered) {
+                assertThat(notAnswered).hasMessageContaining("not answered");
+            }
+        }
+        throw new AssertionError("the gateway did not answer three times");
+    }
+
     private static long lines(CapturedOutput output, String... parts) {
         return output.getAll().lines().filter(line -> Arrays.stream(parts).allMatch(line::contains)).count();
     }
@@ -284,5 +298,30 @@ class GatewayFaultsIT {
         assertThat(jdbc.sql("""
                 SELECT gateway_ref FROM payment_transaction t JOIN customer_order o ON o.id = t.order_id
                 WHERE o.order_no = :no""").param("no", orderNo).query(String.class).single()).isEqualTo("Z-FIRST");
+    }
+
+    @Test
+    @DisplayName("PAY-1 SUB-6 re-authorizing a declined order: WireMock sees the decline's key once and a new key for the "
+            + "new attempt, which it approves — the stored decline is not replayed")
+    void reauthorizationAfterADeclineSendsANewKey() {
+        String orderNo = order(5535);
+        String second = "demo:" + orderNo + ":AUTHORIZE:2";
+        gateway.stubFor(post("/zeus/authorize").withHeader("Idempotency-Key", equalTo(key(orderNo)))
+                .willReturn(okJson("{\"result\":\"NG\",\"errCode\":\"G12\",\"errMessage\":\"カード利用不可\"}")));
+        gateway.stubFor(post("/zeus/authorize").withHeader("Idempotency-Key", equalTo(second)).willReturn(okJson(OK)));
+        Job first = authorizationJob(orderNo);
+        executeUntilAnswered(first);
+        assertThat(paymentStatus(orderNo)).isEqualTo("AUTH_DECLINED");
+        int declineRequests = requests(orderNo);
+        runtime.deleteProcessInstance(first.getProcessInstanceId(), "closed in Cockpit");
+
+        executeUntilAnswered(authorizationJob(orderNo));
+
+        assertThat(paymentStatus(orderNo)).isEqualTo("AUTHORIZED");
+        assertThat(declineRequests).as("the declined attempt's key").isPositive();
+        assertThat(requests(orderNo)).as("the decline's key is not sent again").isEqualTo(declineRequests);
+        assertThat(gateway.findAll(postRequestedFor(urlEqualTo("/zeus/authorize"))
+                .withHeader("Idempotency-Key", equalTo(second)))).as("the new attempt's key").isNotEmpty();
+        assertThat(approvedTransactions(orderNo)).isEqualTo(1);
     }
 }

@@ -89,6 +89,16 @@ public class GatewaySimulator {
                 ? new Transaction(newRef(gateway), statusCode, 0) : new Transaction(t.ref(), statusCode, t.amount()));
     }
 
+    /** An amount changed in the gateway's own admin screen (e.g. a partial refund done there). */
+    public void changeAmount(Gateway gateway, String orderNo, long amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("amount must not be negative: " + amount);
+        }
+        if (ledger(gateway).computeIfPresent(orderNo, (no, t) -> new Transaction(t.ref(), t.statusCode(), amount)) == null) {
+            throw new IllegalArgumentException("no " + gateway + " transaction for " + orderNo);
+        }
+    }
+
     public Reply status(Gateway gateway, String orderNo) {
         WireFormat wire = wire(gateway);
         Transaction t = ledger(gateway).get(orderNo);

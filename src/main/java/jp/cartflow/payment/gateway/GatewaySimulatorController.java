@@ -56,12 +56,22 @@ class GatewaySimulatorController {
         return answer(simulator.status(gateway(gateway), orderNo));
     }
 
-    /** Body {@code {"status":"SALES"}}: the gateway's own status code. */
+    /**
+     * Body {@code {"status":"SALES"}} (the gateway's own status code), {@code {"amount":4980}}, or both: a change
+     * made in the gateway's admin screen.
+     */
     @PostMapping("/admin/orders/{orderNo}/status")
     ResponseEntity<String> changeStatus(@PathVariable String gateway, @PathVariable String orderNo,
-                                        @RequestBody Map<String, String> body) {
+                                        @RequestBody Map<String, Object> body) {
         try {
-            simulator.changeStatus(gateway(gateway), orderNo, body.get("status"));
+            if (body.get("status") != null || !body.containsKey("amount")) {
+                simulator.changeStatus(gateway(gateway), orderNo, String.valueOf(body.get("status")));
+            }
+            if (body.get("amount") instanceof Number amount) {
+                simulator.changeAmount(gateway(gateway), orderNo, amount.longValue());
+            } else if (body.containsKey("amount")) {
+                throw new IllegalArgumentException("amount must be a number");
+            }
         } catch (IllegalArgumentException e) {
             return answer(new GatewaySimulator.Reply(400, json.createObjectNode().put("message", e.getMessage()).toString()));
         }

@@ -82,7 +82,9 @@ record WireFormat(String orderNoField, String amountField, String tokenField, St
             reason = code == null ? (message == null ? "declined" : message)
                     : message == null ? code : code + " " + message;
         }
-        return Optional.of(new GatewayResult(outcome, text(reply, refField), status, state, reason));
+        JsonNode amount = reply.get(amountField);
+        return Optional.of(new GatewayResult(outcome, text(reply, refField), status, state, reason,
+                amount != null && amount.canConvertToLong() ? amount.asLong() : null));
     }
 
     private static String text(JsonNode node, String field) {

@@ -28,11 +28,6 @@ final class AuthorizationVariables {
         }
     }
 
-    static int attempt(DelegateExecution execution) {
-        Object value = execution.getVariable(Var.AUTH_ATTEMPT);
-        return value instanceof Number n ? n.intValue() : 1;
-    }
-
     private static String json(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -20,6 +20,6 @@ class AuthorizeCreditDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         AuthorizationVariables.write(execution, service.authorize(ProcessVariables.id(execution, Var.ORDER_ID),
-                AuthorizationVariables.attempt(execution), ProcessActors.of(execution)));
+                ProcessActors.of(execution)));
     }
 }

@@ -20,7 +20,9 @@ class LoadMismatchDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ReconciliationService.MismatchView view = service.view(ProcessVariables.id(execution, Var.MISMATCH_ID));
         execution.setVariableLocal(Var.ORDER_NO, view.orderNo());
+        execution.setVariableLocal(Var.GATEWAY_CODE, view.gatewayCode());
         execution.setVariableLocal(Var.GATEWAY_NAME, view.gatewayName());
+        execution.setVariableLocal(Var.DIFFERENCE, view.differenceText());
         execution.setVariableLocal(Var.OUR_STATUS, view.ourStatus());
         execution.setVariableLocal(Var.GATEWAY_STATUS, view.gatewayStatus());
         // declared here so the operator's answer stays local to this mismatch (parallel instances)

@@ -20,6 +20,5 @@ class PrepareRetryDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         service.prepareRetry(ProcessVariables.id(execution, Var.ORDER_ID), ProcessActors.of(execution));
-        execution.setVariable(Var.AUTH_ATTEMPT, AuthorizationVariables.attempt(execution) + 1);
     }
 }

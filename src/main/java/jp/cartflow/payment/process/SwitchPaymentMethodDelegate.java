@@ -22,6 +22,5 @@ class SwitchPaymentMethodDelegate implements JavaDelegate {
         boolean reauthorize = service.switchPaymentMethod(ProcessVariables.id(execution, Var.ORDER_ID),
                 (String) execution.getVariable(Var.NEW_PAYMENT_METHOD), ProcessActors.of(execution));
         execution.setVariable(Var.REAUTHORIZE, reauthorize);
-        execution.setVariable(Var.AUTH_ATTEMPT, AuthorizationVariables.attempt(execution) + 1);
     }
 }

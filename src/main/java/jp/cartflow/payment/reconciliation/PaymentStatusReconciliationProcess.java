@@ -2,7 +2,7 @@ package jp.cartflow.payment.reconciliation;
 
 /**
  * Everything code and tests need to know about {@code bpmn/PaymentStatusReconciliationProcess.bpmn} (PAY-2):
- * a run (timer-started, or on request) compares the gateway status of every open card order with ours; each
+ * a run (timer-started, or on request) compares the gateway side of the card orders with ours; each
  * mismatch becomes an operator task inside a parallel multi-instance sub-process.
  */
 public final class PaymentStatusReconciliationProcess {
@@ -32,7 +32,12 @@ public final class PaymentStatusReconciliationProcess {
         /** Local to one sub-process instance. */
         public static final String MISMATCH_ID = "mismatchId";
         public static final String ORDER_NO = "orderNo";
+        /** ZEUS or SBPS: the form shows the Zeus precondition of unlinking only for ZEUS. */
+        public static final String GATEWAY_CODE = "gatewayCode";
+        /** The gateway's display name (ゼウス, SBペイメントサービス), shown by the form. */
         public static final String GATEWAY_NAME = "gatewayName";
+        /** What differs: 状態 or 金額. */
+        public static final String DIFFERENCE = "difference";
         public static final String OUR_STATUS = "ourStatus";
         public static final String GATEWAY_STATUS = "gatewayStatus";
         public static final String MISMATCH_DECISION = "mismatchDecision";
@@ -41,7 +46,7 @@ public final class PaymentStatusReconciliationProcess {
         }
     }
 
-    /** Answers of "ゼウス状態の不一致を確認する" (payment_mismatch.decision). */
+    /** Answers of "決済状態の不一致に対応する" (payment_mismatch.decision). */
     public enum Decision { UNLINK, ADOPT_GATEWAY_STATUS, REPORT_TO_SUPPORT }
 
     private PaymentStatusReconciliationProcess() {

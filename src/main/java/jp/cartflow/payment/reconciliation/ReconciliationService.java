@@ -5,7 +5,7 @@ import jp.cartflow.mail.Mails;
 import jp.cartflow.mail.Sender;
 import jp.cartflow.order.OrderRepository;
 import jp.cartflow.payment.GatewayCalls;
-import jp.cartflow.payment.PaymentMethods;
+import jp.cartflow.payment.PaymentAuthorizations;
 import jp.cartflow.payment.PaymentOrder;
 import jp.cartflow.payment.PaymentOrders;
 import jp.cartflow.payment.PaymentSettings;
@@ -14,8 +14,10 @@ import jp.cartflow.payment.events.PaymentMismatchDetected;
 import jp.cartflow.payment.gateway.Gateway;
 import jp.cartflow.payment.gateway.GatewayResult;
 import jp.cartflow.payment.gateway.GatewayState;
+import jp.cartflow.payment.gateway.GatewayUnavailableException;
 import jp.cartflow.payment.reconciliation.PaymentStatusReconciliationProcess.Decision;
 import jp.cartflow.platform.errors.DomainException;
+import jp.cartflow.platform.errors.TechnicalFailure;
 import jp.cartflow.platform.time.BusinessTime;
 import jp.cartflow.shop.Shop;
 import jp.cartflow.shop.ShopDirectory;
@@ -44,8 +46,13 @@ public class ReconciliationService {
     private static final DateTimeFormatter MEMO_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
     /** What the operator form shows about one mismatch. */
-    public record MismatchView(long mismatchId, String orderNo, String gatewayName, String ourStatus,
-                               String gatewayStatus) {
+    public record MismatchView(long mismatchId, String orderNo, String gatewayCode, String gatewayName,
+                               String ourStatus, String gatewayStatus, String differenceText) {
+    }
+
+    /** The answer of a release: the payment status the order got and who released it, when and why. */
+    public record Released(long mismatchId, String orderNo, String paymentStatus, String gatewayStatus,
+                           String releasedBy, Instant releasedAt, String reason) {
     }
 
     private final PaymentMismatches mismatches;
@@ -56,12 +63,15 @@ public class ReconciliationService {
     private final Mails mails;
     private final PaymentSettings settings;
     private final ReconciliationRuns runs;
+    private final PaymentAuthorizations authorizations;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     ReconciliationService(PaymentMismatches mismatches, PaymentOrders orders, OrderRepository orderEvents,
                           GatewayCalls calls, ShopDirectory shops, Mails mails, PaymentSettings settings,
-                          ReconciliationRuns runs, Clock clock, ApplicationEventPublisher events) {
+                          ReconciliationRuns runs, PaymentAuthorizations authorizations, Clock clock,
+                          ApplicationEventPublisher events) {
+        this.authorizations = authorizations;
         this.events = events;
         this.mismatches = mismatches;
         this.orders = orders;
@@ -86,9 +96,12 @@ public class ReconciliationService {
     }
 
     /**
-     * ゲートウェイの状態と照合する: queries the gateway status of every open card order of the shop and records
-     * each difference (the order becomes blocked). A gateway that does not answer fails the whole run (retry,
-     * then an incident) and nothing is recorded.
+     * ゲートウェイの状態と照合する: queries the gateway side of every card order whose state can diverge from
+     * ours (PAY-2; the table in docs/payments.md, "Which states are compared") and records each difference of
+     * state or of the amount held (the order becomes blocked). A difference is confirmed under the order's row
+     * lock, so an operation in flight (a capture between the gateway's answer and our commit) is not taken for
+     * a mismatch. A gateway that does not answer fails the whole run (retry, then an incident) and nothing is
+     * recorded.
      *
      * @return the ids of the new mismatches
      */
@@ -96,58 +109,100 @@ public class ReconciliationService {
     public List<Long> compare(String runId) {
         Shop shop = shops.current();
         List<Long> found = new ArrayList<>();
-        List<PaymentOrder> open = orders.openCardOrders(shop.id());
-        for (PaymentOrder order : open) {
-            Gateway gateway = PaymentMethods.gatewayOf(order.paymentMethodCode()).orElseThrow();
+        List<PaymentOrders.AtGateway> candidates = orders.reconcilable(shop.id(),
+                clock.instant().minus(settings.reconciliationLookback()));
+        for (PaymentOrders.AtGateway candidate : candidates) {
+            PaymentOrder order = candidate.order();
+            Gateway gateway = candidate.gateway();
+            if (!order.paymentStatus().holdsMoney() && authorizations.isRunningFor(order.id())) {
+                continue; // an authorization in progress owns the order; its operator task covers a decline
+            }
+            if (divergence(order, calls.status(gateway, order.orderNo())).isEmpty()) {
+                continue;
+            }
+            order = orders.lock(order.id());
             GatewayResult status = calls.status(gateway, order.orderNo());
-            Optional<GatewayState> expected = order.paymentStatus().expectedGatewayState();
-            if (expected.isPresent() && expected.get() == status.state()) {
+            Optional<Mismatch.Kind> kind = divergence(order, status);
+            if (kind.isEmpty() || order.gatewayBlocked()) {
                 continue;
             }
             Instant now = clock.instant();
             String theirs = status.gatewayStatus() == null ? "コードなし" : status.gatewayStatus();
-            long id = mismatches.insert(order.id(), gateway, order.paymentStatus().name(), theirs, status.state(), now,
-                    runId);
+            Long ourAmount = order.paymentStatus().holdsMoney() ? heldAmount(order) : null;
+            long id = mismatches.insert(order.id(), gateway, kind.get(), order.paymentStatus().name(), theirs,
+                    status.state(), ourAmount, status.amount(), now, runId);
             orders.setBlocked(order.id(), true, now);
             events.publishEvent(new PaymentMismatchDetected(id, order.id(), order.shopId(), order.orderNo(),
                     gateway.name(), order.paymentStatus().name(), status.state().name(), theirs, now));
             orderEvents.appendEvent(order.id(), "process", "GATEWAY_MISMATCH_FOUND", gateway.displayName() + "上は"
-                    + status.state().japanese() + " (" + theirs + ")、当システムは" + order.paymentStatus().japanese()
-                    + ": カード操作を停止", now);
+                    + status.state().japanese() + " (" + theirs + ")" + amountText(status.amount()) + "、当システムは"
+                    + order.paymentStatus().japanese() + amountText(ourAmount) + ": カード操作を停止", now);
             found.add(id);
         }
-        log.info("Reconciliation {}: {} open card orders compared, {} mismatches", runId,
-                open.size(), found.size());
+        log.info("Reconciliation {}: {} card orders compared, {} mismatches", runId, candidates.size(), found.size());
         return found;
+    }
+
+    /** A difference between the gateway's side and ours: of the state, or of the amount where money is held. */
+    private Optional<Mismatch.Kind> divergence(PaymentOrder order, GatewayResult status) {
+        if (!order.paymentStatus().agreeingGatewayStates().contains(status.state())) {
+            return Optional.of(Mismatch.Kind.STATUS);
+        }
+        if (order.paymentStatus().holdsMoney() && status.amount() != null && status.amount() != heldAmount(order)) {
+            return Optional.of(Mismatch.Kind.AMOUNT);
+        }
+        return Optional.empty();
+    }
+
+    private long heldAmount(PaymentOrder order) {
+        return calls.heldAmount(order.id()).orElse(order.total());
+    }
+
+    private static String amountText(Long amount) {
+        return amount == null ? "" : String.format(" %,d円", amount);
     }
 
     /** 不一致の内容を確かめる: what the operator form shows. */
     public MismatchView view(long mismatchId) {
         Mismatch m = mismatches.get(mismatchId);
-        return new MismatchView(m.id(), m.orderNo(), m.gateway().displayName(),
-                PaymentStatus.valueOf(m.ourStatus()).japanese(),
-                m.gatewayState().japanese() + " (" + m.gatewayStatus() + ")");
+        boolean amount = m.kind() == Mismatch.Kind.AMOUNT;
+        return new MismatchView(m.id(), m.orderNo(), m.gateway().name(), m.gateway().displayName(),
+                PaymentStatus.valueOf(m.ourStatus()).japanese() + (amount ? amountText(m.ourAmount()) : ""),
+                m.gatewayState().japanese() + " (" + m.gatewayStatus() + ")" + (amount ? amountText(m.gatewayAmount()) : ""),
+                amount ? "金額" : "状態");
     }
 
     /**
-     * ゼウス連動を外す (PAY-2): the order leaves the gateway link and becomes 未決済 (UNLINKED: no further status
-     * changes); the shop memo records the gateway-side state, e.g. "ゼウス上は実売上済み".
+     * 連動を外す (PAY-2): the order leaves the gateway link and becomes 未決済 (UNLINKED: no further status
+     * changes); the shop memo records the gateway-side state as it is now, e.g. "ゼウス上は実売上済み". For a Zeus
+     * order the documented procedure sets the Zeus side to 実売上 first: while Zeus still holds an open
+     * authorization (与信済み) the unlink is refused, so no authorization is left behind unmanaged.
      */
     @Transactional
     public void unlink(long mismatchId, String actor) {
         Mismatch m = undecided(mismatchId);
-        Instant now = clock.instant();
-        orders.lock(m.orderId());
-        orders.setPaymentStatus(m.orderId(), PaymentStatus.UNLINKED, now);
-        orders.setBlocked(m.orderId(), false, now);
-        String memo = m.gateway().displayName() + "上は" + m.gatewayState().japanese() + " (" + m.gatewayStatus() + ")";
-        orders.appendShopMemo(m.orderId(), "[" + MEMO_DATE.format(now.atZone(clock.getZone())) + "] " + memo
-                + "。連動を外し未決済とした(" + actor + ")", now);
-        mismatches.decide(mismatchId, Decision.UNLINK.name(), actor, now, true);
-        orderEvents.appendEvent(m.orderId(), actor, "GATEWAY_UNLINKED", memo + ": 連動を外し未決済とした", now);
+        PaymentOrder order = orders.lock(m.orderId());
+        GatewayResult now = calls.status(m.gateway(), order.orderNo());
+        if (m.gateway() == Gateway.ZEUS && now.state() == GatewayState.AUTHORIZED) {
+            throw DomainException.rule("PAY-2", "mismatchDecision", "ゼウス上はまだ与信済み (" + now.gatewayStatus()
+                    + ") です。先にゼウス管理画面でこの注文 (SENDPOINT " + order.orderNo() + ") を実売上にしてから連動を外して"
+                    + "ください / set the order to 実売上 (SALES) in the Zeus admin screen first");
+        }
+        Instant at = clock.instant();
+        orders.setPaymentStatus(m.orderId(), PaymentStatus.UNLINKED, at);
+        orders.setBlocked(m.orderId(), false, at);
+        String memo = m.gateway().displayName() + "上は" + now.state().japanese() + " ("
+                + (now.gatewayStatus() == null ? "コードなし" : now.gatewayStatus()) + ")" + amountText(now.amount());
+        orders.appendShopMemo(m.orderId(), "[" + MEMO_DATE.format(at.atZone(clock.getZone())) + "] " + memo
+                + "。連動を外し未決済とした(" + actor + ")", at);
+        mismatches.decide(mismatchId, Decision.UNLINK.name(), actor, at, true);
+        orderEvents.appendEvent(m.orderId(), actor, "GATEWAY_UNLINKED", memo + ": 連動を外し未決済とした", at);
     }
 
-    /** ゲートウェイの状態を採用する: our status becomes the gateway's; the order is unblocked. */
+    /**
+     * ゲートウェイの状態を採用する: our status becomes the gateway's (a status mismatch) or the gateway's amount is
+     * recorded as the amount held (an amount mismatch); the order is unblocked.
+     */
     @Transactional
     public void adopt(long mismatchId, String actor) {
         Mismatch m = undecided(mismatchId);
@@ -155,13 +210,68 @@ public class ReconciliationService {
                 "mismatchDecision", m.gateway().displayName() + "側に取引がないため採用できません。連動を外すかサポートに報告してください"
                         + " / the gateway has no transaction to adopt"));
         Instant now = clock.instant();
-        orders.lock(m.orderId());
+        PaymentOrder order = orders.lock(m.orderId());
+        String detail = m.gateway().displayName() + "の状態 " + m.gatewayStatus() + " を採用: "
+                + PaymentStatus.valueOf(m.ourStatus()).japanese() + " → " + adopted.japanese();
+        if (m.gatewayAmount() != null && adopted.holdsMoney() && !m.gatewayAmount().equals(heldAmount(order))) {
+            calls.recordAdoptedAmount(shops.byId(order.shopId()).code(), order, m.gateway(), m.id(), m.gatewayAmount(),
+                    m.gatewayStatus(), "管理画面での金額変更を採用 (" + actor + ")");
+            detail += "、金額" + amountText(heldAmount(order)) + " →" + amountText(m.gatewayAmount());
+        }
         orders.setPaymentStatus(m.orderId(), adopted, now);
         orders.setBlocked(m.orderId(), false, now);
         mismatches.decide(mismatchId, Decision.ADOPT_GATEWAY_STATUS.name(), actor, now, true);
-        orderEvents.appendEvent(m.orderId(), actor, "GATEWAY_STATUS_ADOPTED", m.gateway().displayName() + "の状態 "
-                + m.gatewayStatus() + " を採用: " + PaymentStatus.valueOf(m.ourStatus()).japanese() + " → "
-                + adopted.japanese(), now);
+        orderEvents.appendEvent(m.orderId(), actor, "GATEWAY_STATUS_ADOPTED", detail, now);
+    }
+
+    /**
+     * REST: support has settled a reported mismatch (PAY-2). The gateway is asked again — after support's
+     * correction its side is the true one — and the order takes that state (no transaction there: 未決済, so it
+     * can be authorized again with a new key) and, where money is held, that amount; the order is unblocked. Who
+     * released it, when and why go to payment_mismatch, the order's audit and its shop memo. Refused (409 PAY-2)
+     * unless the mismatch was reported to support and is not released yet; a gateway that does not answer is a
+     * 502 and changes nothing.
+     */
+    @Transactional
+    public Released release(long mismatchId, String reason, String actor) {
+        Shop shop = shops.current();
+        Mismatch m = mismatches.find(shop.id(), mismatchId)
+                .orElseThrow(() -> DomainException.notFound("mismatch " + mismatchId, "mismatchId"));
+        if (!Decision.REPORT_TO_SUPPORT.name().equals(m.decision()) || m.resolvedAt() != null) {
+            throw DomainException.conflict("PAY-2", "mismatchId", "不一致 " + mismatchId + " はサポートに報告済みで解除待ちの"
+                    + "状態ではありません (対応: " + (m.decision() == null ? "未対応" : m.decision())
+                    + (m.resolvedAt() == null ? "" : "、解決済み") + ") / only a mismatch reported to support and not "
+                    + "released yet can be released");
+        }
+        PaymentOrder order = orders.lock(m.orderId());
+        GatewayResult status;
+        try {
+            status = calls.status(m.gateway(), order.orderNo());
+        } catch (GatewayUnavailableException e) {
+            throw new TechnicalFailure(TechnicalFailure.Kind.UPSTREAM_UNAVAILABLE, m.gateway().displayName()
+                    + "に接続できませんでした。何も変更していません。やり直してください / the gateway did not answer; nothing "
+                    + "changed", "mismatchId", "PAY-2", e);
+        }
+        PaymentStatus settled = order.paymentStatus().agreeingGatewayStates().contains(status.state())
+                ? order.paymentStatus()
+                : PaymentStatus.settledAt(status.state()).orElseThrow(() -> DomainException.conflict("PAY-2",
+                "mismatchId", m.gateway().displayName() + "側の状態 " + status.gatewayStatus() + " は決済状況に対応づけ"
+                        + "られません / the gateway's state has no payment status"));
+        Instant now = clock.instant();
+        String detail = "サポート対応済みとして停止を解除: " + m.gateway().displayName() + "上は" + status.state().japanese()
+                + " (" + (status.gatewayStatus() == null ? "コードなし" : status.gatewayStatus()) + ")"
+                + amountText(status.amount()) + "、" + order.paymentStatus().japanese() + " → " + settled.japanese();
+        if (settled.holdsMoney() && status.amount() != null && status.amount() != heldAmount(order)) {
+            calls.recordAdoptedAmount(shop.code(), order, m.gateway(), m.id(), status.amount(), status.gatewayStatus(),
+                    "サポート対応後の金額を採用 (" + actor + ")");
+        }
+        orders.setPaymentStatus(order.id(), settled, now);
+        orders.setBlocked(order.id(), false, now);
+        mismatches.release(mismatchId, actor, now, reason, settled.name());
+        orders.appendShopMemo(order.id(), "[" + MEMO_DATE.format(now.atZone(clock.getZone())) + "] " + detail
+                + "。理由: " + reason + "(" + actor + ")", now);
+        orderEvents.appendEvent(order.id(), actor, "GATEWAY_MISMATCH_RELEASED", detail + "。理由: " + reason, now);
+        return new Released(mismatchId, order.orderNo(), settled.name(), status.gatewayStatus(), actor, now, reason);
     }
 
     /**
