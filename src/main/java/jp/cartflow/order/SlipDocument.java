@@ -92,10 +92,13 @@ final class SlipDocument implements AutoCloseable {
 
     /** A heading line (the slip's title is one, bigger). */
     void heading(String text, float size) {
-        room(size + 6);
-        y -= size;
-        draw(LEFT, y, size, text);
-        y -= 6;
+        List<String> lines = wrap(text, size, RIGHT - LEFT);
+        for (int i = 0; i < lines.size(); i++) {
+            room(size + 6);
+            y -= size;
+            draw(LEFT, y, size, lines.get(i));
+            y -= i == lines.size() - 1 ? 6 : 3;
+        }
     }
 
     /** A section title with a rule under it. */

@@ -96,13 +96,17 @@ class OrderSlipsTest {
             lines.add(new OrderQueries.Line(i, "P-" + i, "ギフト😀セット\u0007" + i, 100, 1, 100));
         }
         byte[] pdf = slips.render(OrderSlips.Kind.DELIVERY_SLIP, SHOP, order(lines,
-                new OrderQueries.Totals(12000, 0, 0, 0, 0, 0, 0, 12000), "Zoë 𠮷野\t家", null));
+                new OrderQueries.Totals(12000, 0, 0, 0, 0, 0, 0, 12000), "Zoë 𠮷野\t家" + "長".repeat(60), null));
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/delivery-slip-sample.pdf"), pdf);
         String text = text(pdf);
-        assertThat(text).contains("ギフト〓セット 120", "P-120", "合計(税込) 12,000円", "Zoë", "野 家 様");
+        assertThat(text).contains("ギフト〓セット 120", "P-120", "合計(税込) 12,000円", "Zoë", "長長 様");
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(3);
+            // the 60-character name wraps inside the page instead of running off its right edge
+            PDFTextStripper firstLines = new PDFTextStripper();
+            firstLines.setEndPage(1);
+            assertThat(firstLines.getText(doc).lines().filter(l -> l.contains("長")).count()).isGreaterThanOrEqualTo(2);
         }
     }
 
