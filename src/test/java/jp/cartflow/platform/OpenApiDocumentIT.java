@@ -44,7 +44,7 @@ class OpenApiDocumentIT extends PostgresIntegrationTest {
     private static final Pattern RULES = Pattern.compile("Rules: (none|[A-Z]{2,4}-\\d+)");
     /** Beyond JSON: file uploads (MAIL-3) in, a quarantined message as received (BNC-1) out. */
     private static final Set<String> REQUEST_TYPES = Set.of("application/json", "multipart/form-data");
-    private static final Set<String> ANSWER_TYPES = Set.of("application/json", "message/rfc822");
+    private static final Set<String> ANSWER_TYPES = Set.of("application/json", "message/rfc822", "application/pdf");
 
     @Autowired TestRestTemplate rest;
     @Autowired BuildProperties build;
