@@ -29,7 +29,9 @@ import jp.cartflow.subscription.domain.Schedule;
 import jp.cartflow.subscription.domain.SubscriptionItem;
 import jp.cartflow.subscription.domain.SubscriptionStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,6 +45,11 @@ import static jp.cartflow.subscription.SubscriptionChecks.blankToNull;
  * SUB-1/2: the subscription checkout. Every rule is checked first ({@link CheckoutRules} and the owners' APIs);
  * then the member (for a guest), the subscription, the first order and the lifecycle are written in one
  * transaction with the engine. A refused checkout throws {@link DomainException} and writes nothing.
+ * <p>
+ * SUB-13: the subscription number is taken before, in a short transaction of its own once the checks passed: the
+ * shop's counter row is then locked only for that moment, not for the whole checkout (the process start
+ * included), which made concurrent checkouts queue one behind the other (docs/performance.md). A checkout that
+ * fails after that point leaves a gap in the numbers; numbers stay unique.
  */
 @Service
 public class SubscriptionCheckout {
@@ -61,12 +68,15 @@ public class SubscriptionCheckout {
     private final Clock clock;
     private final SubscriptionEvents events;
     private final OrderTermsRules termsRules;
+    private final TransactionTemplate numbering;
+    private final TransactionTemplate writing;
 
     SubscriptionCheckout(ShopDirectory shops, SubscriptionRepository subscriptions,
                          SubscriptionSettingsRepository settings, SubscriptionOrders subscriptionOrders,
                          SubscriptionChecks checks, Members members, ShopSettings shopSettings,
                          SubscriptionLifecycle lifecycle, OrderRepository orders, OrderMailContexts mailContexts,
-                         Mails mails, Clock clock, SubscriptionEvents events, OrderTermsRules termsRules) {
+                         Mails mails, Clock clock, SubscriptionEvents events, OrderTermsRules termsRules,
+                         PlatformTransactionManager transactions) {
         this.shops = shops;
         this.subscriptions = subscriptions;
         this.settings = settings;
@@ -81,6 +91,9 @@ public class SubscriptionCheckout {
         this.clock = clock;
         this.events = events;
         this.termsRules = termsRules;
+        this.numbering = new TransactionTemplate(transactions);
+        this.numbering.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.writing = new TransactionTemplate(transactions);
     }
 
     public record Created(String subscriptionNo, String firstOrderNo, long firstOrderTotal, long memberId,
@@ -96,10 +109,15 @@ public class SubscriptionCheckout {
      * SUB-1/2: a completed subscription checkout creates the member (for a guest), the first order (delivery 1,
      * first-delivery prices) and the subscription, and starts its lifecycle — all or nothing.
      */
-    @Transactional
     public Created create(Checkout c, String actor) {
         Instant now = clock.instant();
-        return place(c, check(c, now), actor, now);
+        // refused input throws here, before a number is taken
+        String no = numbering.execute(status -> {
+            Checked k = check(c, now);
+            return settings.allocateNumber(k.shop().id(), k.config().timing().today(now));
+        });
+        // checked again in the writing transaction: what was read above may have changed in between
+        return writing.execute(status -> place(c, check(c, now), actor, now, no));
     }
 
     private Checked check(Checkout c, Instant now) {
@@ -152,14 +170,13 @@ public class SubscriptionCheckout {
     }
 
     /** Everything checked: write the member, the subscription, the first order, and start the lifecycle. */
-    private Created place(Checkout c, Checked k, String actor, Instant now) {
+    private Created place(Checkout c, Checked k, String actor, Instant now, String no) {
         Shop shop = k.shop();
         GenerationTiming timing = k.config().timing();
         long memberId = k.member() != null ? k.member().id() : members.register(shop.id(), c.newMember().loginId(),
                 c.newMember().email(), c.recipient(), shopSettings.registrationPoints(shop.id()), now);
         Member member = members.member(shop.id(), memberId).orElseThrow();
         Recipient recipient = c.recipient() != null ? c.recipient() : member.asRecipient();
-        String no = settings.allocateNumber(shop.id(), timing.today(now));
         Schedule schedule = Schedule.afterCheckout(k.cycle(), k.config().leadDays(), c.firstDeliveryDate(), timing, now);
         Fees fees = new Fees(c.fees().shipping(), c.fees().payment(), c.fees().cool());
         String methodName = checks.paymentMethodName(shop, c.paymentMethod());

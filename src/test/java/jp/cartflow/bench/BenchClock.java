@@ -37,9 +37,26 @@ final class BenchClock extends Clock {
         return zone;
     }
 
+    /** The same shifted time seen in another zone (the reconciliation timer asks for one). */
     @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the bench clock has one zone");
+    public Clock withZone(ZoneId other) {
+        BenchClock shifted = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return other;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return shifted.withZone(zone);
+            }
+
+            @Override
+            public Instant instant() {
+                return shifted.instant();
+            }
+        };
     }
 
     @Override

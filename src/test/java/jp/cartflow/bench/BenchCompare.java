@@ -12,25 +12,48 @@ import java.util.regex.Pattern;
 /**
  * The regression check (docs/performance.md, "Regression check"): compares the {@code figures} of a benchmark's
  * result JSON with the last committed one under {@code docs/bench/} and prints every figure that got worse by more
- * than 10 %. Figures named {@code …perS} are throughputs (higher is better); every other figure (ms, MB, s,
- * errors) is lower-is-better. The benchmarks call it at the end of their run; standalone, with no dependency:
- * <pre>java src/test/java/jp/cartflow/bench/BenchCompare.java docs/bench/load.json target/bench/load-*.json</pre>
+ * than 10 %. Figures named {@code …perS} or {@code …PerSecond} are throughputs (higher is better); every other
+ * figure (ms, MB, s, bytes, errors) is lower-is-better. The benchmarks call it at the end of their run;
+ * standalone, with no dependency (the committed result is found from the new one's name, or given first):
+ * <pre>java src/test/java/jp/cartflow/bench/BenchCompare.java target/bench/load-*.json
+ * java src/test/java/jp/cartflow/bench/BenchCompare.java target/bench/result-10000-*.json</pre>
  * It only reports; it never fails a build (the machine is shared, one run is no verdict).
  */
 public final class BenchCompare {
 
     static final double TOLERANCE = 0.10;
     private static final Pattern FIGURE = Pattern.compile("\"([^\"]+)\"\\s*:\\s*(-?[0-9][0-9.eE+-]*)");
+    private static final Pattern SCENARIO = Pattern.compile("\"scenario\"\\s*:\\s*\"([^\"]+)\"");
+    private static final java.util.Set<String> NO_FIGURE = java.util.Set.of("subscriptions", "orders", "nextTimersArmed");
 
     private BenchCompare() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: BenchCompare <committed result.json> <new result.json>");
+        if (args.length == 1) {
+            Path current = Path.of(args[0]);
+            report(baselineFor(current, Path.of(System.getProperty("bench.baseline.dir", "docs/bench"))), current);
+        } else if (args.length == 2) {
+            report(Path.of(args[0]), Path.of(args[1]));
+        } else {
+            System.err.println("usage: BenchCompare [<committed result.json>] <new result.json>");
             System.exit(2);
         }
-        report(Path.of(args[0]), Path.of(args[1]));
+    }
+
+    /**
+     * The committed result a new one is compared with: {@code <name>-<time>.json} → {@code <dir>/<name>.json};
+     * the burst's {@code result-<N>-<time>.json} → {@code <dir>/burst-<N>.json} ({@code burst-<N>-auth.json} for the
+     * pass with authorization at generation).
+     */
+    static Path baselineFor(Path current, Path dir) throws IOException {
+        String file = current.getFileName().toString();
+        Matcher burst = Pattern.compile("result-(\\d+)-\\d+\\.json").matcher(file);
+        if (burst.matches()) {
+            boolean auth = Files.readString(current).matches("(?s).*\"authorizationAtGeneration\"\\s*:\\s*true.*");
+            return dir.resolve("burst-" + burst.group(1) + (auth ? "-auth" : "") + ".json");
+        }
+        return dir.resolve(file.replaceFirst("-\\d+\\.json$", ".json"));
     }
 
     /** Prints the comparison; returns how many figures got worse by more than the tolerance. */
@@ -51,12 +74,12 @@ public final class BenchCompare {
                 continue;
             }
             double now = e.getValue();
-            boolean higherIsBetter = e.getKey().endsWith("perS");
+            boolean higherIsBetter = higherIsBetter(e.getKey());
             boolean regressed = higherIsBetter ? now < old * (1 - TOLERANCE)
                     : (old == 0 ? now > 0 : now > old * (1 + TOLERANCE));
             if (regressed) {
                 worse++;
-                out.append(String.format(Locale.ROOT, "  SLOWER %-28s %10.1f → %10.1f (%+.0f %%)%n", e.getKey(), old, now,
+                out.append(String.format(Locale.ROOT, "  SLOWER %-32s %10.1f → %10.1f (%+.0f %%)%n", e.getKey(), old, now,
                         old == 0 ? 100.0 : (now - old) / old * 100));
             }
         }
@@ -67,11 +90,15 @@ public final class BenchCompare {
         return worse;
     }
 
-    /** The numeric entries of the flat {@code "figures": {…}} object. */
+    /**
+     * The numeric entries of the flat {@code "figures": {…}} object; for the burst's result (no {@code figures},
+     * an array {@code "rows"} of one flat object per scenario) every numeric field as {@code <scenario>.<field>},
+     * without the counts that are no figure (subscriptions, orders, timers armed).
+     */
     static Map<String, Double> figures(String json) {
         int start = json.indexOf("\"figures\"");
         if (start < 0) {
-            throw new IllegalArgumentException("no \"figures\" object in the result");
+            return rowFigures(json);
         }
         int open = json.indexOf('{', start);
         int close = json.indexOf('}', open);
@@ -81,6 +108,34 @@ public final class BenchCompare {
             figures.put(m.group(1), Double.valueOf(m.group(2)));
         }
         return figures;
+    }
+
+    private static Map<String, Double> rowFigures(String json) {
+        int rows = json.indexOf("\"rows\"");
+        if (rows < 0) {
+            throw new IllegalArgumentException("neither \"figures\" nor \"rows\" in the result");
+        }
+        Map<String, Double> figures = new LinkedHashMap<>();
+        int end = json.indexOf(']', rows);
+        for (int open = json.indexOf('{', rows); open >= 0 && open < end; open = json.indexOf('{', open + 1)) {
+            String row = json.substring(open + 1, json.indexOf('}', open));
+            Matcher scenario = SCENARIO.matcher(row);
+            if (!scenario.find()) {
+                continue;
+            }
+            Matcher m = FIGURE.matcher(row);
+            while (m.find()) {
+                if (!NO_FIGURE.contains(m.group(1))) {
+                    figures.put(scenario.group(1) + "." + m.group(1), Double.valueOf(m.group(2)));
+                }
+            }
+        }
+        return figures;
+    }
+
+    /** Throughputs: {@code …perS} (our results) and {@code …PerSecond} (the burst's rows). */
+    static boolean higherIsBetter(String figure) {
+        return figure.endsWith("perS") || figure.endsWith("PerSecond");
     }
 
     /**

@@ -27,10 +27,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * Subscription checkout and my-page reads under concurrent clients (docs/performance.md, "Checkout and my-page
@@ -43,8 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  *   <li><b>floor</b>: {@code GET /api/bench/ping}, registered only in this benchmark's application, answering
  *       "ok" — Tomcat, Spring Security's Basic check against the engine's users, the MVC dispatch, nothing else;</li>
- *   <li><b>checkout</b>: {@code POST /api/subscriptions}, a COD subscription for the demo member (first order,
- *       subscription, process instance, thanks mail in the outbox — one transaction);</li>
+ *   <li><b>checkout</b>: {@code POST /api/subscriptions}, a COD subscription (first order, subscription, process
+ *       instance, thanks mail in the outbox — one transaction), each client as its own member;</li>
  *   <li><b>mypage</b>: {@code GET /api/mypage/members/{id}/subscriptions} of a member with one subscription.</li>
  * </ul>
  * Prints a table, writes {@code target/bench/load-<time>.json} and compares it with {@code docs/bench/load.json}
@@ -79,46 +81,60 @@ class CheckoutLoadBenchmark {
                 .profiles("demo", "bench").web(WebApplicationType.SERVLET).run(args)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            long buyer = memberId(jdbc, "yamada");
             long reader = memberId(jdbc, "sato");
+            List<Long> buyers = buyers(jdbc, Math.max(10, levels.stream().mapToInt(Integer::intValue).max().orElse(1)));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://localhost:" + port;
             HttpRequest floor = get(base + "/api/bench/ping");
-            HttpRequest checkout = HttpRequest.newBuilder(URI.create(base + "/api/subscriptions")).header("Authorization", auth)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(checkoutBody(buyer), StandardCharsets.UTF_8)).build();
-            HttpRequest readerCheckout = HttpRequest.newBuilder(URI.create(base + "/api/subscriptions")).header("Authorization", auth)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(checkoutBody(reader), StandardCharsets.UTF_8)).build();
+            HttpRequest readerCheckout = checkout(base, reader);
             HttpResponse<String> created = http.send(readerCheckout, HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 201) {
                 throw new IllegalStateException("checkout answered " + created.statusCode() + ": " + created.body());
             }
             HttpRequest mypage = get(base + "/api/mypage/members/" + reader + "/subscriptions");
-            Map<String, HttpRequest> paths = new LinkedHashMap<>();
-            paths.put("floor", floor);
-            paths.put("checkout", checkout);
-            paths.put("mypage", mypage);
+            // each client checks out as its own member: one member's checkouts queue on its row (points, statistics)
+            List<HttpRequest> checkouts = buyers.stream().map(id -> checkout(base, id)).toList();
+            Map<String, IntFunction<HttpRequest>> paths = new LinkedHashMap<>();
+            paths.put("floor", client -> floor);
+            paths.put("checkout", checkouts::get);
+            paths.put("mypage", client -> mypage);
 
             log("warm-up: %d requests per path at 10 clients (not reported)", warmup);
-            for (HttpRequest request : paths.values()) {
+            for (IntFunction<HttpRequest> request : paths.values()) {
                 drive(http, "warm-up", request, 10, warmup);
             }
             List<Level> results = new ArrayList<>();
             for (int clients : levels) {
-                for (Map.Entry<String, HttpRequest> path : paths.entrySet()) {
+                for (Map.Entry<String, IntFunction<HttpRequest>> path : paths.entrySet()) {
                     Level level = drive(http, path.getKey(), path.getValue(), clients, requests);
                     log("%s at %d clients: %.0f req/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d", level.path(),
                             clients, level.perSecond(), level.p50Ms(), level.p99Ms(), level.maxMs(), level.errors());
                     results.add(level);
                 }
             }
-            report(results, jdbc, buyer);
+            report(results, jdbc, buyers);
         }
     }
 
     private HttpRequest get(String uri) {
         return HttpRequest.newBuilder(URI.create(uri)).header("Authorization", auth).GET().build();
+    }
+
+    private HttpRequest checkout(String base, long memberId) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/subscriptions")).header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(checkoutBody(memberId), StandardCharsets.UTF_8)).build();
+    }
+
+    /** One member per client, copies of the demo member {@code yamada} (address, no points, no card). */
+    private static List<Long> buyers(JdbcClient jdbc, int count) {
+        jdbc.sql("""
+                INSERT INTO member (shop_id, login_id, email, last_name, first_name, last_name_kana, first_name_kana,
+                    zipcode, pref, city, address, tel, points, total_points, buy_times, buy_total, marketing_consent)
+                SELECT m.shop_id, 'load-' || g, 'load-' || g || '@bench.cartflow.test', m.last_name, m.first_name,
+                    m.last_name_kana, m.first_name_kana, m.zipcode, m.pref, m.city, m.address, m.tel, 0, 0, 0, 0, FALSE
+                FROM member m, generate_series(1, :count) g WHERE m.login_id = 'yamada'""").param("count", count).update();
+        return jdbc.sql("SELECT id FROM member WHERE login_id LIKE 'load-%' ORDER BY id").query(Long.class).list();
     }
 
     private static long memberId(JdbcClient jdbc, String loginId) {
@@ -134,7 +150,8 @@ class CheckoutLoadBenchmark {
     }
 
     /** Closed loop: {@code clients} threads share the count; each records the latency of every answer. */
-    private static Level drive(HttpClient http, String name, HttpRequest request, int clients, int count) throws Exception {
+    private static Level drive(HttpClient http, String name, IntFunction<HttpRequest> requestOf, int clients, int count)
+            throws Exception {
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -145,6 +162,7 @@ class CheckoutLoadBenchmark {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
+                HttpRequest request = requestOf.apply(c);
                 running.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         long t0 = System.nanoTime();
@@ -193,7 +211,7 @@ class CheckoutLoadBenchmark {
         return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
     }
 
-    private void report(List<Level> results, JdbcClient jdbc, long buyer) throws Exception {
+    private void report(List<Level> results, JdbcClient jdbc, List<Long> buyers) throws Exception {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, """
 
                 checkout and my-page under load: %d requests per level (after %d warm-up), JDK HttpClient, closed loop,
@@ -223,12 +241,39 @@ class CheckoutLoadBenchmark {
         results.stream().filter(l -> !l.firstError().isEmpty())
                 .forEach(l -> table.append("first error of ").append(l.path()).append(" at ").append(l.clients())
                         .append(" clients: ").append(l.firstError()).append('\n'));
-        long subscriptions = jdbc.sql("SELECT COUNT(*) FROM subscription WHERE member_id = :m").param("m", buyer)
+        long subscriptions = jdbc.sql("SELECT COUNT(*) FROM subscription WHERE member_id IN (:m)").param("m", buyers)
                 .query(Long.class).single();
-        table.append("subscriptions of the buyer at the end: ").append(subscriptions).append('\n');
+        table.append("subscriptions of the ").append(buyers.size()).append(" buyers at the end: ").append(subscriptions)
+                .append(" (one per checkout answered 201)\n");
         System.out.println(table);
 
         BenchCompare.writeAndCompare("load", figures, table);
+        summary(results, "checkout", worst.clients(), "p99 ≤ 50 ms, no error/5xx", worst.p99Ms() <= 50 && noErrors);
+        summary(results, "checkout", 1, "—", null);
+        summary(results, "mypage", worst.clients(), "—", null);
+        BenchSummary.print();
+    }
+
+    private static void summary(List<Level> results, String path, int clients, String target, Boolean met) {
+        Optional<Level> level = find(results, path, clients);
+        Optional<Level> floor = find(results, "floor", clients);
+        if (level.isEmpty() || floor.isEmpty()) {
+            return;
+        }
+        Level l = level.get();
+        Level f = floor.get();
+        String name = path.equals("checkout") ? "checkout `POST /api/subscriptions`" : "my-page read";
+        BenchSummary.row(String.format(Locale.ROOT, "%s, %d client%s", name, clients, clients == 1 ? "" : "s"),
+                "-Dit.test=CheckoutLoadBenchmark",
+                String.format(Locale.ROOT, "authenticated no-op %.0f req/s, p50 %.1f ms, p99 %.0f ms", f.perSecond(), f.p50Ms(), f.p99Ms()),
+                String.format(Locale.ROOT, "%.0f req/s, p50 %.1f ms, p99 %.0f ms, max %.0f ms, %d errors", l.perSecond(),
+                        l.p50Ms(), l.p99Ms(), l.maxMs(), l.errors()),
+                String.format(Locale.ROOT, "%.2f×", l.perSecond() / f.perSecond()), target,
+                met == null ? "—" : met ? "yes" : "**no**");
+    }
+
+    private static Optional<Level> find(List<Level> results, String path, int clients) {
+        return results.stream().filter(l -> l.path().equals(path) && l.clients() == clients).findFirst();
     }
 
     private static double round(double value) {

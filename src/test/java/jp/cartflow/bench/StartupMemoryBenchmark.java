@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -197,6 +198,28 @@ class StartupMemoryBenchmark {
         table.append("proposed = ").append(PROPOSED).append('\n');
         System.out.println(table);
         BenchCompare.writeAndCompare("startup", figures, table);
+        for (String profile : runs.stream().map(Run::profile).distinct().toList()) {
+            Optional<Run> defaults = find(runs, profile, "defaults");
+            Optional<Run> proposed = find(runs, profile, "proposed");
+            Optional<Run> cds = find(runs, profile, "proposed+cds");
+            if (proposed.isEmpty()) {
+                continue;
+            }
+            Run p = proposed.get();
+            BenchSummary.row("start-up + idle RSS, " + profile + " profile", "-Dit.test=StartupMemoryBenchmark",
+                    defaults.map(d -> String.format(Locale.ROOT, "JVM defaults %.1f s, %d MB", d.healthySeconds(), d.idleRssMb()))
+                            .orElse("—"),
+                    String.format(Locale.ROOT, "proposed %.1f s, %d MB", p.healthySeconds(), p.idleRssMb())
+                            + cds.map(c -> String.format(Locale.ROOT, "; + CDS %.1f s, %d MB", c.healthySeconds(), c.idleRssMb()))
+                            .orElse(""),
+                    defaults.map(d -> String.format(Locale.ROOT, "%.2f× RSS", p.idleRssMb() / (double) d.idleRssMb())).orElse("—"),
+                    "≤ 400 MB idle", p.idleRssMb() <= 400);
+        }
+        BenchSummary.print();
+    }
+
+    private static Optional<Run> find(List<Run> runs, String profile, String variant) {
+        return runs.stream().filter(r -> r.profile().equals(profile) && r.variant().equals(variant)).findFirst();
     }
 
     private static void log(String format, Object... args) {

@@ -181,6 +181,17 @@ class StockBatchBenchmark {
         File dir = new File(System.getProperty("bench.out", "target/bench"));
         dir.mkdirs();
         Files.writeString(new File(dir, "stock-batch.md").toPath(), table);
+        BenchSummary.row(String.format(Locale.ROOT, "stock batch, %,d lines (INV-1)", lines), "-Dit.test=StockBatchBenchmark",
+                String.format(Locale.ROOT, "JDBC batch UPDATE %.0f ms", floorMs),
+                String.format(Locale.ROOT, "JSON %.0f ms, CSV %.0f ms", jsonMs, csvMs),
+                String.format(Locale.ROOT, "%.2f× / %.2f×", floorMs / jsonMs, floorMs / csvMs), "≤ 2,000 ms, ≥ 0.5×",
+                met(jsonMs, floorMs).equals("met") && met(csvMs, floorMs).equals("met"));
+        Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        figures.put("json.wallMs", Math.round(jsonMs));
+        figures.put("csv.wallMs", Math.round(csvMs));
+        figures.put("floor.wallMs", Math.round(floorMs));
+        BenchCompare.writeAndCompare("stock", figures, table);
+        BenchSummary.print();
     }
 
     private static String met(double ms, double floorMs) {

@@ -79,6 +79,7 @@ class SubscriptionBurstBenchmark {
                 + ResultTable.render(rows);
         System.out.println(table);
         writeJson(rows, table);
+        BenchSummary.burst(rows, authorization); // summary table row + regression check against docs/bench/burst-<N>.json
     }
 
     private BenchFigures runScenario(String scenario, int n) throws Exception {

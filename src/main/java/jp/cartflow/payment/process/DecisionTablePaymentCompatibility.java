@@ -1,8 +1,8 @@
 package jp.cartflow.payment.process;
 
 import jp.cartflow.payment.SubscriptionPaymentRule;
+import jp.cartflow.platform.engine.DecisionResults;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +19,8 @@ class DecisionTablePaymentCompatibility implements SubscriptionPaymentRule {
     private final Function<Map<String, Object>, DmnDecisionRuleResult> evaluate;
 
     @Autowired
-    DecisionTablePaymentCompatibility(DecisionService decisions) {
-        this(variables -> decisions.evaluateDecisionTableByKey(DECISION, variables).getSingleResult());
+    DecisionTablePaymentCompatibility(DecisionResults decisions) {
+        this(variables -> decisions.single(DECISION, variables));
     }
 
     DecisionTablePaymentCompatibility(Function<Map<String, Object>, DmnDecisionRuleResult> evaluate) {

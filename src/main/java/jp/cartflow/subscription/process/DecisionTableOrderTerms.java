@@ -2,8 +2,8 @@ package jp.cartflow.subscription.process;
 
 import jp.cartflow.subscription.domain.OrderTermsRules;
 import jp.cartflow.subscription.domain.ShopTerms;
+import jp.cartflow.platform.engine.DecisionResults;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +13,8 @@ import java.util.function.BiFunction;
 
 /**
  * SUB-11 and SUB-12 as the analysts' decision tables ({@code SubscriptionPerks}, {@code SubscriptionPoints} in
- * bpmn/), evaluated by the engine's DecisionService (the latest deployed version). The decision tests evaluate
+ * bpmn/), evaluated by the engine's DecisionService (the latest deployed version; results remembered by
+ * {@link DecisionResults}). The decision tests evaluate
  * the same files through {@link #DecisionTableOrderTerms(BiFunction)} with a standalone DMN engine.
  */
 @Component
@@ -25,8 +26,8 @@ class DecisionTableOrderTerms implements OrderTermsRules {
     private final BiFunction<String, Map<String, Object>, DmnDecisionRuleResult> evaluate;
 
     @Autowired
-    DecisionTableOrderTerms(DecisionService decisions) {
-        this((key, variables) -> decisions.evaluateDecisionTableByKey(key, variables).getSingleResult());
+    DecisionTableOrderTerms(DecisionResults decisions) {
+        this(decisions::single);
     }
 
     DecisionTableOrderTerms(BiFunction<String, Map<String, Object>, DmnDecisionRuleResult> evaluate) {
