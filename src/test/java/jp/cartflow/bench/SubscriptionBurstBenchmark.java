@@ -60,6 +60,12 @@ class SubscriptionBurstBenchmark {
     private final long gatewayLatencyMs = Long.getLong("bench.gatewayLatencyMs", 50);
     private final List<String> scenarios = List.of(System.getProperty("bench.scenarios", "cartflow,jdbc,defaults")
             .split(","));
+    /** -Dbench.threads=1,2,4,8: after the main table, cartflow and the floor again at each job-thread count. */
+    private final List<Integer> threadCounts = System.getProperty("bench.threads", "").isBlank() ? List.of()
+            : java.util.Arrays.stream(System.getProperty("bench.threads").split(",")).map(String::strip)
+                    .map(Integer::valueOf).toList();
+    /** Subscriptions per scale-up scenario (default: the same N as the main table). */
+    private final int threadsN = Integer.getInteger("bench.threadsSubscriptions", n);
 
     @Test
     void run() throws Exception {
@@ -77,12 +83,44 @@ class SubscriptionBurstBenchmark {
         String table = (authorization ? "\nauthorization at generation ON (SUB-5): card/NP orders authorized against the "
                 + "simulator with " + gatewayLatencyMs + " ms latency per call" : "\nauthorization at generation OFF")
                 + ResultTable.render(rows);
+        List<BenchFigures> scaleUp = new ArrayList<>();
+        for (int threads : threadCounts) {
+            scaleUp.add(runScenario("cartflow", threadsN, threads));
+            scaleUp.add(runScenario("jdbc", threadsN, threads));
+        }
+        if (!scaleUp.isEmpty()) {
+            table += scaleUpTable(scaleUp);
+        }
         System.out.println(table);
+        rows.addAll(scaleUp);
         writeJson(rows, table);
         BenchSummary.burst(rows, authorization); // summary table row + regression check against docs/bench/burst-<N>.json
     }
 
+    /** Orders/s per job-thread count, the speed-up against the smallest count, and cartflow / floor per count. */
+    private String scaleUpTable(List<BenchFigures> rows) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%nscale-up, %d subscriptions per run (job threads = floor threads; pool %d)%n%7s %13s %10s %11s %10s %8s %8s%n",
+                threadsN, Integer.getInteger("bench.poolSize", 20), "threads", "cartflow o/s", "speed-up",
+                "floor o/s", "speed-up", "ratio", "dup+lost"));
+        double cartflowFirst = rows.get(0).ordersPerSecond();
+        double floorFirst = rows.get(1).ordersPerSecond();
+        for (int i = 0; i + 1 < rows.size(); i += 2) {
+            BenchFigures c = rows.get(i);
+            BenchFigures f = rows.get(i + 1);
+            out.append(String.format(Locale.ROOT, "%7d %13.0f %9.2f× %11.0f %9.2f× %7.2f× %8d%n", threadCounts.get(i / 2),
+                    c.ordersPerSecond(), c.ordersPerSecond() / cartflowFirst, f.ordersPerSecond(),
+                    f.ordersPerSecond() / floorFirst, c.ordersPerSecond() / f.ordersPerSecond(),
+                    c.duplicates() + c.missing() + f.duplicates() + f.missing()));
+        }
+        return out.toString();
+    }
+
     private BenchFigures runScenario(String scenario, int n) throws Exception {
+        return runScenario(scenario, n, null);
+    }
+
+    private BenchFigures runScenario(String scenario, int n, Integer jobThreads) throws Exception {
         TestDatabases.Database db = database();
         int poolSize = Integer.getInteger("bench.poolSize", 20);
         Map<String, Object> properties = new LinkedHashMap<>(Map.of(
@@ -123,6 +161,12 @@ class SubscriptionBurstBenchmark {
             }
             default -> throw new IllegalArgumentException("unknown scenario " + scenario);
         };
+        if (jobThreads != null) {
+            // the job executor's pool, and the floor's threads (threadsOf reads the same property)
+            properties.put("camunda.bpm.job-execution.core-pool-size", jobThreads);
+            properties.put("camunda.bpm.job-execution.max-pool-size", jobThreads);
+            description += ", " + jobThreads + " job threads";
+        }
         BenchBeans.CLOCK.jumpTo(SEEDED_AT);
         log("%s: starting the application on %s", scenario, db.url());
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CartflowApplication.class, BenchBeans.class)
@@ -198,7 +242,8 @@ class SubscriptionBurstBenchmark {
             log("%s: rows written per subscription during the run — %s", scenario, rowWrites(jdbc, writesBefore, n));
             long growth = databaseBytes(jdbc) - dbBefore;
             clock.reset();
-            BenchFigures figures = new BenchFigures(scenario, description, n, wall, done / wall, lag[0], lag[1],
+            BenchFigures figures = new BenchFigures(jobThreads == null ? scenario : scenario + "/" + jobThreads,
+                    description, n, wall, done / wall, lag[0], lag[1],
                     failures, peakBacklog.get(), heap.peakMb(), ProcessMemory.rssMb(),
                     engine ? engineBytes / n : growth / n, done, duplicates, missing,
                     engine ? armedTimers(jdbc, jumpedAt) : done);

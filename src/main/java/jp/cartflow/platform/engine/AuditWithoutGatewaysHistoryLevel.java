@@ -13,7 +13,8 @@ import java.util.Set;
  * gateways. A gateway's history row tells nothing that the next activity's row does not, yet a subscription
  * passes five of them per delivery: this level halves the activity history of the morning burst
  * (docs/performance.md). Tasks, events, sub-processes, call activities, variables, incidents and process
- * instances are recorded as with {@code audit}.
+ * instances are recorded as with {@code audit}. Activities a model marks technical
+ * ({@link TechnicalActivityHistory}) are left out the same way.
  */
 class AuditWithoutGatewaysHistoryLevel implements HistoryLevel {
 
@@ -39,7 +40,8 @@ class AuditWithoutGatewaysHistoryLevel implements HistoryLevel {
         }
         if (isActivityInstanceEvent(eventType) && entity instanceof ExecutionEntity execution) {
             ActivityImpl activity = execution.getActivity();
-            return activity == null || !GATEWAYS.contains(String.valueOf(activity.getProperty("type")));
+            return activity == null || !(GATEWAYS.contains(String.valueOf(activity.getProperty("type")))
+                    || TechnicalActivityHistory.isTechnical(activity));
         }
         return true;
     }

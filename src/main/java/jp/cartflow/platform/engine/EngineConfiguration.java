@@ -30,6 +30,12 @@ class EngineConfiguration {
         return new JobAcquisitionIndex();
     }
 
+    /** No activity history for the steps a model marks {@code history = technical} (docs/performance.md). */
+    @Bean
+    ProcessEnginePlugin technicalActivityHistory() {
+        return new TechnicalActivityHistory();
+    }
+
     /** Job executor and incident meters for /actuator/prometheus (docs/operations.md, "Metrics"). */
     @Bean
     EngineMetrics engineMetrics(JdbcClient jdbc) {
