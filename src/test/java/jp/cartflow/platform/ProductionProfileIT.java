@@ -1,18 +1,13 @@
 package jp.cartflow.platform;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jp.cartflow.CartflowApplication;
-import jp.cartflow.testsupport.TestDatabases;
+import jp.cartflow.testsupport.ProductionApplication;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,38 +28,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Production profile (postgres)")
 class ProductionProfileIT {
 
+    private static ProductionApplication app;
     private static ConfigurableApplicationContext context;
     private static GreenMail smtp;
     private static int port;
 
     @BeforeAll
     static void start() {
-        TestDatabases.Database db = TestDatabases.createPostgres();
-        smtp = new GreenMail(new ServerSetup(TestDatabases.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Map<String, Object> environment = Map.ofEntries(
-                Map.entry("CARTFLOW_DB_URL", db.url()), Map.entry("CARTFLOW_DB_USER", db.user()),
-                // the embedded server trusts local connections: any password passes, but production requires one
-                Map.entry("CARTFLOW_DB_PASSWORD", db.password().isEmpty() ? "unused-by-trust-auth" : db.password()),
-                Map.entry("CARTFLOW_ADMIN_USER", "chief"), Map.entry("CARTFLOW_ADMIN_PASSWORD", "s3cret-Pass"),
-                Map.entry("CARTFLOW_SMTP_HOST", "127.0.0.1"),
-                Map.entry("CARTFLOW_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort())),
-                Map.entry("CARTFLOW_SHOP_NAME", "本番商店"), Map.entry("CARTFLOW_SHOP_EMAIL", "info@shop.example.jp"),
-                Map.entry("server.port", "0"), Map.entry("camunda.bpm.process-engine-name", "production-it"),
-                Map.entry("camunda.bpm.job-execution.enabled", "false"),
-                Map.entry("cartflow.mail.dispatcher.enabled", "false"));
-        context = new SpringApplicationBuilder(CartflowApplication.class).profiles("postgres")
-                .web(WebApplicationType.SERVLET).properties(environment).run();
-        port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        app = ProductionApplication.start("本番商店", "info@shop.example.jp", "production-it");
+        context = app.context();
+        smtp = app.smtp();
+        port = app.port();
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (smtp != null) {
-            smtp.stop();
+        if (app != null) {
+            app.close();
         }
     }
 

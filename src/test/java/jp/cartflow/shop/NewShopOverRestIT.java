@@ -3,17 +3,12 @@ package jp.cartflow.shop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jp.cartflow.CartflowApplication;
-import jp.cartflow.testsupport.TestDatabases;
+import jp.cartflow.testsupport.ProductionApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,38 +45,23 @@ class NewShopOverRestIT {
     private static final String ADMIN = "chief:s3cret-Pass";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static ProductionApplication app;
     private static ConfigurableApplicationContext context;
     private static GreenMail smtp;
     private static String base;
 
     @BeforeAll
     static void start() {
-        TestDatabases.Database db = TestDatabases.createPostgres();
-        smtp = new GreenMail(new ServerSetup(TestDatabases.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Map<String, Object> environment = Map.ofEntries(
-                Map.entry("CARTFLOW_DB_URL", db.url()), Map.entry("CARTFLOW_DB_USER", db.user()),
-                Map.entry("CARTFLOW_DB_PASSWORD", db.password().isEmpty() ? "unused-by-trust-auth" : db.password()),
-                Map.entry("CARTFLOW_ADMIN_USER", "chief"), Map.entry("CARTFLOW_ADMIN_PASSWORD", "s3cret-Pass"),
-                Map.entry("CARTFLOW_SMTP_HOST", "127.0.0.1"),
-                Map.entry("CARTFLOW_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort())),
-                Map.entry("CARTFLOW_SHOP_NAME", "新しい商店"), Map.entry("CARTFLOW_SHOP_EMAIL", "info@new.example.jp"),
-                Map.entry("server.port", "0"), Map.entry("camunda.bpm.process-engine-name", "new-shop-it"),
-                // the script runs the timer itself, as the README shows
-                Map.entry("camunda.bpm.job-execution.enabled", "false"),
-                Map.entry("cartflow.mail.dispatcher.enabled", "false"));
-        context = new SpringApplicationBuilder(CartflowApplication.class).profiles("postgres")
-                .web(WebApplicationType.SERVLET).properties(environment).run();
-        base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        app = ProductionApplication.start("新しい商店", "info@new.example.jp", "new-shop-it");
+        context = app.context();
+        smtp = app.smtp();
+        base = "http://localhost:" + app.port();
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (smtp != null) {
-            smtp.stop();
+        if (app != null) {
+            app.close();
         }
     }
 
