@@ -9,17 +9,23 @@ public final class SubscriptionLifecycleProcess {
     public static final String KEY = "SubscriptionLifecycleProcess";
 
     public static final String START = "StartEvent_SubscriptionStarted";
+    /** The loop (schedule, timer, generation); the messages below are its boundary events, subscribed once per entry. */
+    public static final String SUBPROCESS_DELIVERIES = "SubProcess_Deliveries";
     public static final String TASK_SCHEDULE_NEXT_GENERATION = "Task_ScheduleNextGeneration";
-    public static final String GATEWAY_WAIT = "Gateway_WaitForGeneration";
+    /** The only wait state of the loop. */
     public static final String TIMER_GENERATION_DUE = "Event_GenerationDue";
     public static final String EVENT_SCHEDULE_CHANGED = "Event_ScheduleChanged";
     public static final String EVENT_TERMINATION_REQUESTED = "Event_TerminationRequested";
     public static final String TASK_GENERATE_ORDER = "Task_GenerateOrder";
     public static final String GATEWAY_AUTHORIZE = "Gateway_AuthorizeCredit";
+    /** Thrown inside the loop; the non-interrupting boundary {@link #EVENT_AUTHORIZATION_REQUESTED} starts the branch. */
+    public static final String EVENT_REQUEST_AUTHORIZATION = "Event_RequestAuthorization";
+    public static final String EVENT_AUTHORIZATION_REQUESTED = "Event_AuthorizationRequested";
     public static final String SUBPROCESS_CREDIT_AUTHORIZATION = "SubProcess_CreditAuthorization";
     public static final String CALL_AUTHORIZE_CREDIT = "CallActivity_AuthorizeCredit";
     public static final String END_AUTHORIZATION_FINISHED = "EndEvent_AuthorizationFinished";
     public static final String GATEWAY_CONTINUES = "Gateway_SubscriptionContinues";
+    public static final String END_DELIVERIES_ENDED = "EndEvent_DeliveriesEnded";
     public static final String END_SUBSCRIPTION_ENDED = "EndEvent_SubscriptionEnded";
     public static final String END_SUBSCRIPTION_TERMINATED = "EndEvent_SubscriptionTerminated";
     public static final String END_GENERATION_DISCARDED = "EndEvent_GenerationDiscarded";

@@ -29,7 +29,6 @@ import java.util.Map;
 import static jp.cartflow.subscription.SubscriptionLifecycleProcess.END_GENERATION_DISCARDED;
 import static jp.cartflow.subscription.SubscriptionLifecycleProcess.END_SUBSCRIPTION_ENDED;
 import static jp.cartflow.subscription.SubscriptionLifecycleProcess.END_SUBSCRIPTION_TERMINATED;
-import static jp.cartflow.subscription.SubscriptionLifecycleProcess.GATEWAY_WAIT;
 import static jp.cartflow.subscription.SubscriptionLifecycleProcess.TASK_GENERATE_ORDER;
 import static jp.cartflow.subscription.SubscriptionLifecycleProcess.TIMER_GENERATION_DUE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,7 +102,7 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
         SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
                 PaymentMethodCode.COD, null);
         ProcessInstance pi = instance(created.subscriptionNo());
-        assertThat(pi).isWaitingAt(GATEWAY_WAIT);
+        assertThat(pi).isWaitingAt(TIMER_GENERATION_DUE);
         assertThat(timer(pi).getDuedate()).isEqualTo(Date.from(tokyo(2026, 12, 18, 5)));
         assertThat(runtime.getVariables(pi.getId())).containsOnlyKeys(Var.SUBSCRIPTION_ID, Var.NEXT_GENERATION_AT);
 
@@ -134,7 +133,7 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
                   AND (SELECT COUNT(*) FROM shipment s WHERE s.order_id = o.id) = 1""")
                 .param("no", created.subscriptionNo()).query(Integer.class).single())
                 .as("SUB-23 SUB-33 numbered and scheduled, SUB-32 one delivery address each").isEqualTo(12);
-        assertThat(pi).isWaitingAt(GATEWAY_WAIT);
+        assertThat(pi).isWaitingAt(TIMER_GENERATION_DUE);
         assertThat(timer(pi).getDuedate()).isEqualTo(Date.from(tokyo(2027, 12, 18, 5)));
     }
 
@@ -222,7 +221,7 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
         ProcessInstance pi = instance(created.subscriptionNo());
         service.changeDelivery(created.subscriptionNo(), new SubscriptionCommands.CycleInput(
                 jp.cartflow.subscription.domain.DeliveryCycle.Kind.MONTHLY, 10, null), null, null, false, "operator");
-        assertThat(pi).isWaitingAt(GATEWAY_WAIT);
+        assertThat(pi).isWaitingAt(TIMER_GENERATION_DUE);
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
         assertThat(timer(pi).getDuedate()).isEqualTo(Date.from(tokyo(2026, 12, 3, 5)));
         generateNext(pi);
@@ -248,7 +247,7 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
                 .setVariableLocal(Var.NEXT_GENERATION_AT, slot).execute();
 
         assertThat(testSubscriptions.generatedOrders(created.subscriptionNo())).isEqualTo(1);
-        assertThat(pi).hasPassed(END_GENERATION_DISCARDED).isWaitingAt(GATEWAY_WAIT);
+        assertThat(pi).hasPassed(END_GENERATION_DISCARDED).isWaitingAt(TIMER_GENERATION_DUE);
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
     }
 
@@ -295,7 +294,7 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
             assertThat(authorization).isWaitingAt("Task_StubOperatorPending");
             assertThat(runtime.getVariables(authorization.getId())).containsEntry("orderNo", orderNo).containsKey("orderId");
             // the authorization waits for an operator; the subscription goes on
-            assertThat(pi).isWaitingAt(GATEWAY_WAIT, SubscriptionLifecycleProcess.CALL_AUTHORIZE_CREDIT);
+            assertThat(pi).isWaitingAt(TIMER_GENERATION_DUE, SubscriptionLifecycleProcess.CALL_AUTHORIZE_CREDIT);
             generateNext(pi);
             assertThat(testSubscriptions.generatedOrders(created.subscriptionNo())).isEqualTo(2);
             Job secondCall = management.createJobQuery().processInstanceId(pi.getId())
@@ -305,7 +304,16 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
                     .processDefinitionKey(SubscriptionLifecycleProcess.CREDIT_AUTHORIZATION_PROCESS)
                     .processInstanceBusinessKey(created.subscriptionNo() + "-003").count())
                     .as("second order authorized with its own order no").isEqualTo(1);
+            // SUB-24: terminating ends the loop only; the two generated orders keep their authorization branches
             service.terminate(created.subscriptionNo(), null, "operator");
+            assertThat(pi).isNotEnded().hasPassed(SubscriptionLifecycleProcess.END_SUBSCRIPTION_TERMINATED);
+            assertThat(timer(pi)).as("no generation timer after termination").isNull();
+            assertThat(runtime.createProcessInstanceQuery()
+                    .processDefinitionKey(SubscriptionLifecycleProcess.CREDIT_AUTHORIZATION_PROCESS)
+                    .processInstanceBusinessKey(orderNo).singleResult()).as("pending authorization not cancelled")
+                    .isNotNull();
+            assertThat(management.createJobQuery().processInstanceId(pi.getId())
+                    .activityId(SubscriptionLifecycleProcess.CALL_AUTHORIZE_CREDIT).count()).isZero();
         } finally {
             repository.deleteDeployment(deployment, true);
         }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Marks the service tasks and catch events a model declares technical with the extension property
+ * Marks the service tasks, catch and throw events a model declares technical with the extension property
  * {@code history = technical} (Modeler: "Extension properties"): {@link AuditWithoutGatewaysHistoryLevel} then
  * writes no activity history for them, as for gateways. Meant for the steps a loop passes on every round that tell
  * an operator nothing the next activity's row does not (docs/performance.md): the instance, the business steps,
@@ -39,6 +39,11 @@ class TechnicalActivityHistory extends AbstractProcessEnginePlugin {
 
             @Override
             public void parseIntermediateCatchEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+                mark(element, activity);
+            }
+
+            @Override
+            public void parseIntermediateThrowEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
                 mark(element, activity);
             }
         });
