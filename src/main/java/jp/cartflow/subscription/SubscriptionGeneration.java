@@ -66,7 +66,12 @@ public class SubscriptionGeneration {
         DUPLICATE
     }
 
-    public record Outcome(Result result, Long orderId, String orderNo, boolean authorize, boolean ended) {
+    /**
+     * What a generation did. {@code nextGenerationAt} is the next generation time it stored (null when the
+     * subscription ended or nothing was changed), so that the loop can arm its timer without reading it back.
+     */
+    public record Outcome(Result result, Long orderId, String orderNo, boolean authorize, boolean ended,
+                          Instant nextGenerationAt) {
     }
 
     /** When the next generation is due; for a subscription that is no longer active: now (the guard ends it). */
@@ -85,13 +90,13 @@ public class SubscriptionGeneration {
         Subscription s = subscriptions.lock(subscriptionId);
         if (!s.status().isActive()) {
             log.info("Subscription {} is {}: no generation", s.subscriptionNo(), s.status());
-            return new Outcome(Result.ENDED, null, null, false, true);
+            return new Outcome(Result.ENDED, null, null, false, true, null);
         }
         if (s.nextGenerationAt() == null || slot == null
                 || !s.nextGenerationAt().truncatedTo(ChronoUnit.MILLIS).equals(slot.truncatedTo(ChronoUnit.MILLIS))) {
             log.warn("Subscription {}: generation for {} is stale (scheduled now: {}); discarded",
                     s.subscriptionNo(), slot, s.nextGenerationAt());
-            return new Outcome(Result.DUPLICATE, null, null, false, false);
+            return new Outcome(Result.DUPLICATE, null, null, false, false, null);
         }
         SubscriptionSettings shop = settings.get(s.shopId());
         GenerationTiming timing = shop.timing();
@@ -100,20 +105,20 @@ public class SubscriptionGeneration {
         if (s.skipNext()) {
             subscriptions.saveSchedule(s.id(), next, now);
             log.info("Subscription {}: delivery of {} skipped (SUB-20)", s.subscriptionNo(), s.nextDeliveryDate());
-            return new Outcome(Result.SKIPPED, null, null, false, false);
+            return new Outcome(Result.SKIPPED, null, null, false, false, next.nextGenerationAt());
         }
         int index = s.deliveriesGenerated() + 1;
         var existing = orders.forDelivery(s.id(), index);
         if (existing.isPresent()) {
             log.warn("Subscription {}: delivery {} exists already as order {}", s.subscriptionNo(), index,
                     existing.get().orderNo());
-            return new Outcome(Result.DUPLICATE, existing.get().id(), existing.get().orderNo(), false, false);
+            return new Outcome(Result.DUPLICATE, existing.get().id(), existing.get().orderNo(), false, false, null);
         }
         List<SubscriptionItem> items = subscriptions.items(s.id()).stream().filter(i -> !i.removed()).toList();
         if (items.isEmpty()) {
             subscriptions.end(s.id(), SubscriptionStatus.ENDED, now, "no items left (SUB-24)");
             events.ended(s.id());
-            return new Outcome(Result.ENDED, null, null, false, true);
+            return new Outcome(Result.ENDED, null, null, false, true, null);
         }
         OrderDraft draft = OrderDraft.generated(items, s.fees(), shop.terms(), s.memo(), termsRules);
         List<SubscriptionItem> after = new ArrayList<>();
@@ -142,7 +147,8 @@ public class SubscriptionGeneration {
         orderEvents.appendEvent(order.id(), ACTOR, "SUBSCRIPTION_ORDER_GENERATED", "定期購入 " + s.subscriptionNo()
                 + " の " + index + "回目 (お届け " + s.nextDeliveryDate() + ")", now);
         boolean authorize = shop.authorizeAtGeneration() && s.paymentMethod().authorizable() && draft.total() > 0;
-        return new Outcome(Result.GENERATED, order.id(), order.orderNo(), authorize, ended);
+        return new Outcome(Result.GENERATED, order.id(), order.orderNo(), authorize, ended,
+                ended ? null : next.nextGenerationAt());
     }
 
     static String orderNo(String subscriptionNo, int deliveryIndex) {

@@ -41,6 +41,8 @@ public final class SubscriptionLifecycleProcess {
     public static final class Var {
         public static final String SUBSCRIPTION_ID = "subscriptionId";
         public static final String NEXT_GENERATION_AT = "nextGenerationAt";
+        /** Transient: the next generation time 受注を生成する just stored, read by the scheduling step of the same loop. */
+        public static final String STORED_NEXT_GENERATION_AT = "storedNextGenerationAt";
         public static final String AUTHORIZE = "authorize";
         public static final String ENDED = "ended";
         public static final String DISCARDED = "discarded";

@@ -5,6 +5,7 @@ import jp.cartflow.payment.PaymentMethodCode;
 import jp.cartflow.testsupport.Jobs;
 import jp.cartflow.testsupport.MutableClock;
 import jp.cartflow.testsupport.PostgresIntegrationTest;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -43,6 +44,7 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
+    @Autowired HistoryService history;
     @Autowired RepositoryService repository;
     @Autowired SubscriptionChanges service;
     @Autowired SubscriptionQueries queries;
@@ -135,6 +137,15 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
                 .as("SUB-23 SUB-33 numbered and scheduled, SUB-32 one delivery address each").isEqualTo(12);
         assertThat(pi).isWaitingAt(TIMER_GENERATION_DUE);
         assertThat(timer(pi).getDuedate()).isEqualTo(Date.from(tokyo(2027, 12, 18, 5)));
+        // what Cockpit keeps: every delivery's generation in the activity history, the armed time as a runtime
+        // variable; the technical variable nextGenerationAt writes no history rows, the ids do
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId(TASK_GENERATE_ORDER).count()).isEqualTo(12);
+        assertThat(runtime.getVariable(pi.getId(), Var.NEXT_GENERATION_AT)).isEqualTo(Date.from(tokyo(2027, 12, 18, 5)));
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(Var.NEXT_GENERATION_AT).count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(Var.SUBSCRIPTION_ID).count()).isEqualTo(1);
     }
 
     @Test

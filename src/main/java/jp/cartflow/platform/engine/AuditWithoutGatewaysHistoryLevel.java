@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.Set;
  * gateways. A gateway's history row tells nothing that the next activity's row does not, yet a subscription
  * passes five of them per delivery: this level halves the activity history of the morning burst
  * (docs/performance.md). Tasks, events, sub-processes, call activities, variables, incidents and process
- * instances are recorded as with {@code audit}. Activities a model marks technical
+ * instances are recorded as with {@code audit}. Activities and variables a model marks technical
  * ({@link TechnicalActivityHistory}) are left out the same way.
  */
 class AuditWithoutGatewaysHistoryLevel implements HistoryLevel {
@@ -43,7 +44,16 @@ class AuditWithoutGatewaysHistoryLevel implements HistoryLevel {
             return activity == null || !(GATEWAYS.contains(String.valueOf(activity.getProperty("type")))
                     || TechnicalActivityHistory.isTechnical(activity));
         }
+        if (isVariableInstanceEvent(eventType) && entity instanceof VariableInstanceEntity variable) {
+            return !TechnicalActivityHistory.isTechnical(variable);
+        }
         return true;
+    }
+
+    private static boolean isVariableInstanceEvent(HistoryEventType type) {
+        return type == HistoryEventTypes.VARIABLE_INSTANCE_CREATE || type == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE
+                || type == HistoryEventTypes.VARIABLE_INSTANCE_DELETE
+                || type == HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE;
     }
 
     private static boolean isActivityInstanceEvent(HistoryEventType type) {

@@ -2,13 +2,16 @@ package jp.cartflow.platform.engine;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,13 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * A decision table's result depends only on its version and its inputs, and the engine's FEEL evaluation is the
  * most expensive part of a subscription checkout (it rebuilds its built-in functions and parses every input
- * entry on each evaluation; docs/performance.md, "Checkout and my-page under load"). The latest version is still
- * looked up on every call, as {@code evaluateDecisionTableByKey} does, so a newly deployed table takes effect at
- * once. At our history level the engine records no decision history; when a level that does is configured
+ * entry on each evaluation; docs/performance.md, "Checkout and my-page under load").
+ * <p>
+ * Which version is the latest is remembered too: looking it up was a tenth of a subscription generation's time. It
+ * is looked up again as soon as this engine has deployed or loaded a deployment ({@link DecisionDeployments}), so a
+ * table deployed on this node answers with its new version on the next call; a version deployed on another node of
+ * the cluster is used here within {@link #LATEST_VERSION_REFRESH}. At our history level the engine records no decision history; when a level that does is configured
  * ({@code full}), every call is evaluated by the engine so that no history row goes missing.
  */
 @Component
 public class DecisionResults {
+
+    /** How long the latest version of a decision is taken as known when no deployment happened on this node. */
+    static final Duration LATEST_VERSION_REFRESH = Duration.ofSeconds(10);
 
     /** Inputs are a handful of flags, codes and amounts; beyond this many entries the cache starts over. */
     static final int MAX_ENTRIES = 10_000;
@@ -33,12 +42,25 @@ public class DecisionResults {
     private record Key(String definitionId, Map<String, Object> inputs) {
     }
 
+    private record Latest(String definitionId, long deployments, long lookedUpAtNanos) {
+    }
+
     private final DecisionService decisions;
     private final RepositoryService repository;
     private final boolean cache;
+    private final DecisionDeployments deployments;
+    private final long refreshNanos;
     private final Map<Key, DmnDecisionRuleResult> results = new ConcurrentHashMap<>();
+    private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
-    DecisionResults(ProcessEngine engine) {
+    @Autowired
+    DecisionResults(ProcessEngine engine, DecisionDeployments deployments) {
+        this(engine, deployments, LATEST_VERSION_REFRESH);
+    }
+
+    DecisionResults(ProcessEngine engine, DecisionDeployments deployments, Duration latestVersionRefresh) {
+        this.deployments = deployments;
+        this.refreshNanos = latestVersionRefresh.toNanos();
         this.decisions = engine.getDecisionService();
         this.repository = engine.getRepositoryService();
         this.cache = !((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel()
@@ -50,18 +72,24 @@ public class DecisionResults {
         if (!cache) {
             return decisions.evaluateDecisionTableByKey(key, inputs).getSingleResult();
         }
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-                .latestVersion().withoutTenantId().singleResult();
-        if (latest == null) {
+        String definitionId = latestDefinitionId(key);
+        if (definitionId == null) {
             // as the engine answers it
             return decisions.evaluateDecisionTableByKey(key, inputs).getSingleResult();
         }
-        Key k = new Key(latest.getId(), Collections.unmodifiableMap(new HashMap<>(inputs)));
+        Key k = new Key(definitionId, Collections.unmodifiableMap(new HashMap<>(inputs)));
         DmnDecisionRuleResult known = results.get(k);
         if (known != null) {
             return known;
         }
-        DmnDecisionRuleResult result = decisions.evaluateDecisionTableById(latest.getId(), inputs).getSingleResult();
+        DmnDecisionRuleResult result;
+        try {
+            result = decisions.evaluateDecisionTableById(definitionId, inputs).getSingleResult();
+        } catch (NotFoundException deleted) {
+            // the remembered version's deployment was deleted meanwhile: ask the engine by key
+            latest.remove(key);
+            return decisions.evaluateDecisionTableByKey(key, inputs).getSingleResult();
+        }
         if (result != null) {
             if (results.size() >= MAX_ENTRIES) {
                 results.clear();
@@ -69,5 +97,22 @@ public class DecisionResults {
             results.put(k, result);
         }
         return result;
+    }
+
+    private String latestDefinitionId(String key) {
+        long deployed = deployments.generation();
+        long now = System.nanoTime();
+        Latest known = latest.get(key);
+        if (known != null && known.deployments() == deployed && now - known.lookedUpAtNanos() < refreshNanos) {
+            return known.definitionId();
+        }
+        DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .latestVersion().withoutTenantId().singleResult();
+        if (definition == null) {
+            latest.remove(key);
+            return null;
+        }
+        latest.put(key, new Latest(definition.getId(), deployed, now));
+        return definition.getId();
     }
 }

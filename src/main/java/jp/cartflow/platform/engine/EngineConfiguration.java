@@ -36,6 +36,12 @@ class EngineConfiguration {
         return new TechnicalActivityHistory();
     }
 
+    /** Tells {@link DecisionResults} when a deployment may have brought a new decision version. */
+    @Bean
+    DecisionDeployments decisionDeployments() {
+        return new DecisionDeployments();
+    }
+
     /** Job executor and incident meters for /actuator/prometheus (docs/operations.md, "Metrics"). */
     @Bean
     EngineMetrics engineMetrics(JdbcClient jdbc) {

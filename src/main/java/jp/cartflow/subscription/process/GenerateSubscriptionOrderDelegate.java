@@ -32,6 +32,11 @@ class GenerateSubscriptionOrderDelegate implements JavaDelegate {
         execution.setVariable(Var.ENDED, Variables.booleanValue(outcome.ended(), true));
         execution.setVariable(Var.DISCARDED,
                 Variables.booleanValue(outcome.result() == SubscriptionGeneration.Result.DUPLICATE, true));
+        if (outcome.nextGenerationAt() != null) {
+            // the scheduling step right after arms the timer with it instead of reading the subscription again
+            execution.setVariable(Var.STORED_NEXT_GENERATION_AT,
+                    Variables.dateValue(Date.from(outcome.nextGenerationAt()), true));
+        }
         if (outcome.result() == SubscriptionGeneration.Result.GENERATED) {
             execution.setVariable(Var.ORDER_ID, Variables.longValue(outcome.orderId(), true));
             execution.setVariable(Var.ORDER_NO, Variables.stringValue(outcome.orderNo(), true));

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Date;
 
-/** 次回の受注反映を予定する: arms the timer with the generation time the domain computed and stored. */
+/** 次回の受注日を決める: arms the timer with the generation time the domain computed and stored. */
 @Component("scheduleNextGenerationDelegate")
 class ScheduleNextGenerationDelegate implements JavaDelegate {
 
@@ -20,7 +20,13 @@ class ScheduleNextGenerationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long subscriptionId = ((Number) execution.getVariable(Var.SUBSCRIPTION_ID)).longValue();
-        execution.setVariable(Var.NEXT_GENERATION_AT, Date.from(generation.nextGenerationAt(subscriptionId)));
+        // after a generation in this transaction: the time it stored; on entering the loop (start, schedule change):
+        // the stored schedule
+        Date stored = (Date) execution.getVariable(Var.STORED_NEXT_GENERATION_AT);
+        if (stored == null) {
+            long subscriptionId = ((Number) execution.getVariable(Var.SUBSCRIPTION_ID)).longValue();
+            stored = Date.from(generation.nextGenerationAt(subscriptionId));
+        }
+        execution.setVariable(Var.NEXT_GENERATION_AT, stored);
     }
 }
