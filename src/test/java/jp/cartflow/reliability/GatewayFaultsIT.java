@@ -207,6 +207,26 @@ class GatewayFaultsIT {
     }
 
     @Test
+    @DisplayName("a job whose retries are used up and that then runs successfully (executed by hand) clears its incident")
+    void incidentClearsWhenTheExhaustedJobSucceeds() {
+        gateway.stubFor(post("/zeus/authorize").willReturn(serverError().withStatus(503)));
+        String orderNo = order(5530);
+        Job job = authorizationJob(orderNo);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            untilDue(job);
+            assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("HTTP 503");
+        }
+        assertThat(runtime.createIncidentQuery().configuration(job.getId()).count()).isEqualTo(1);
+
+        gateway.stubFor(post("/zeus/authorize").willReturn(okJson(OK)));
+        management.executeJob(job.getId());
+
+        assertThat(paymentStatus(orderNo)).isEqualTo("AUTHORIZED");
+        assertThat(runtime.createIncidentQuery().configuration(job.getId()).count()).as("incident resolved").isZero();
+        assertThat(reread(job)).as("the job is done").isNull();
+    }
+
+    @Test
     @DisplayName("connection refused (gateway down) → retried; after it is back the same key authorizes once")
     void connectionRefused(CapturedOutput output) {
         String orderNo = order(5531);

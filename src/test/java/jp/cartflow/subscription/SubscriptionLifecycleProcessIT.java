@@ -329,4 +329,36 @@ class SubscriptionLifecycleProcessIT extends PostgresIntegrationTest {
             repository.deleteDeployment(deployment, true);
         }
     }
+
+    @Test
+    @DisplayName("SUB-4 SUB-16 SUB-24 an instance still on version 1 (event-based gateway) keeps generating, re-arming and "
+            + "ending after version 2 is deployed")
+    void versionOneInstancesKeepRunning() {
+        SubscriptionCheckout.Created created = testSubscriptions.create("yamada", 25, LocalDate.of(2026, 11, 25),
+                PaymentMethodCode.COD, null);
+        String no = created.subscriptionNo();
+        runtime.deleteProcessInstance(instance(no).getId(), "TEST: replaced by a version 1 instance");
+        org.camunda.bpm.engine.repository.Deployment v1 = repository.createDeployment()
+                .name("TEST ONLY: SubscriptionLifecycleProcess version 1")
+                .addClasspathResource("test-processes/SubscriptionLifecycleProcess.version-1.bpmn").deploy();
+        try {
+            String v1Definition = repository.createProcessDefinitionQuery().deploymentId(v1.getId()).singleResult().getId();
+            ProcessInstance pi = runtime.startProcessInstanceById(v1Definition, no,
+                    Map.of(Var.SUBSCRIPTION_ID, testSubscriptions.id(no)));
+            assertThat(pi).isWaitingAt("Gateway_WaitForGeneration");
+
+            generateNext(pi);
+            assertThat(testSubscriptions.generatedOrders(no)).isEqualTo(1);
+            assertThat(timer(pi).getDuedate()).isEqualTo(Date.from(tokyo(2027, 1, 18, 5)));
+
+            service.changeDelivery(no, new SubscriptionCommands.CycleInput(
+                    jp.cartflow.subscription.domain.DeliveryCycle.Kind.MONTHLY, 10, null), null, null, false, "operator");
+            assertThat(timer(pi).getDuedate()).as("re-armed by the same message").isEqualTo(Date.from(tokyo(2027, 1, 3, 5)));
+
+            service.terminate(no, "お客様のご希望", "operator");
+            assertThat(pi).isEnded().hasPassed(END_SUBSCRIPTION_TERMINATED);
+        } finally {
+            repository.deleteDeployment(v1.getId(), true);
+        }
+    }
 }

@@ -120,5 +120,34 @@ class JobFailureLogging extends AbstractProcessEnginePlugin {
                     subject(execution), context.getActivityId(), context.getConfiguration(), message);
             return incident;
         }
+
+        /*
+         * The engine asks for a job's incident whenever a job is deleted, i.e. after every successful job: one query
+         * per subscription delivery. A failed-job incident exists only while the job's retries are 0 (the engine
+         * creates it when they reach 0 and resolves it when they are raised again, before it changes them), so a job
+         * this command holds with retries left has none to remove.
+         */
+        @Override
+        public void resolveIncident(IncidentContext context) {
+            if (mayHaveIncident(context)) {
+                super.resolveIncident(context);
+            }
+        }
+
+        @Override
+        public void deleteIncident(IncidentContext context) {
+            if (mayHaveIncident(context)) {
+                super.deleteIncident(context);
+            }
+        }
+
+        private static boolean mayHaveIncident(IncidentContext context) {
+            CommandContext command = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+            if (command == null || context.getConfiguration() == null) {
+                return true;
+            }
+            JobEntity job = command.getDbEntityManager().getCachedEntity(JobEntity.class, context.getConfiguration());
+            return job == null || job.getRetries() <= 0;
+        }
     }
 }
