@@ -59,6 +59,7 @@ class CheckoutLoadBenchmark {
     private final int warmup = Integer.getInteger("bench.loadWarmup", 300);
     private final List<Integer> levels = Arrays.stream(System.getProperty("bench.loadClients", "1,10,50").split(","))
             .map(String::strip).map(Integer::valueOf).toList();
+    private final boolean sqlTrace = Boolean.getBoolean("bench.loadSqlTrace");
     private final String auth = "Basic " + Base64.getEncoder()
             .encodeToString("storefront:storefront".getBytes(StandardCharsets.UTF_8));
 
@@ -77,7 +78,10 @@ class CheckoutLoadBenchmark {
     @Test
     void run() throws Exception {
         String[] args = BenchApplications.onFreshPostgres(Map.of("camunda.bpm.process-engine-name", "benchload"));
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CartflowApplication.class, FloorEndpoint.class)
+        Class<?>[] sources = sqlTrace
+                ? new Class<?>[] {CartflowApplication.class, FloorEndpoint.class, SqlTrace.Wrapping.class}
+                : new Class<?>[] {CartflowApplication.class, FloorEndpoint.class};
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(sources)
                 .profiles("demo", "bench").web(WebApplicationType.SERVLET).run(args)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -103,6 +107,11 @@ class CheckoutLoadBenchmark {
             for (IntFunction<HttpRequest> request : paths.values()) {
                 drive(http, "warm-up", request, 10, warmup);
             }
+            if (sqlTrace) {
+                traceOne(http, "floor", floor);
+                traceOne(http, "checkout", checkouts.get(0));
+                traceOne(http, "mypage", mypage);
+            }
             List<Level> results = new ArrayList<>();
             for (int clients : levels) {
                 for (Map.Entry<String, IntFunction<HttpRequest>> path : paths.entrySet()) {
@@ -114,6 +123,22 @@ class CheckoutLoadBenchmark {
             }
             report(results, jdbc, buyers);
         }
+    }
+
+    /**
+     * {@code -Dbench.loadSqlTrace=true}: the SQL round trips of one request of the path, after the warm-up (caches
+     * filled), on the request threads only; printed and written to {@code target/bench/load-sql-<path>.md}.
+     */
+    private static void traceOne(HttpClient http, String path, HttpRequest request) throws Exception {
+        SqlTrace.start("http-nio");
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        List<SqlTrace.Call> calls = SqlTrace.stop();
+        String table = "SQL of one " + path + " request (HTTP " + response.statusCode() + "): " + SqlTrace.table(calls);
+        System.out.println(table);
+        java.nio.file.Path out = java.nio.file.Path.of("target", "bench", "load-sql-" + path + ".md");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, table + "\n" + String.join("\n", calls.stream()
+                .map(c -> c.kind() + (c.rows() > 0 ? " ×" + c.rows() : "") + "  " + c.sql()).toList()) + "\n");
     }
 
     private HttpRequest get(String uri) {
