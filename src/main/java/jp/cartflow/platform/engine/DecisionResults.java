@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import jp.cartflow.platform.tx.TransactionMemo;
 import org.springframework.stereotype.Component;
 
 import java.util.Collections;
@@ -20,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A decision table's result depends only on its version and its inputs, and the engine's FEEL evaluation is the
  * most expensive part of a subscription checkout (it rebuilds its built-in functions and parses every input
  * entry on each evaluation; docs/performance.md, "Checkout and my-page under load"). The latest version is still
- * looked up on every call, as {@code evaluateDecisionTableByKey} does, so a newly deployed table takes effect at
- * once. At our history level the engine records no decision history; when a level that does is configured
+ * looked up, as {@code evaluateDecisionTableByKey} does, once per transaction (outside one: on every call), so a
+ * newly deployed table takes effect with the next transaction. At our history level the engine records no
+ * decision history; when a level that does is configured
  * ({@code full}), every call is evaluated by the engine so that no history row goes missing.
  */
 @Component
@@ -37,6 +39,7 @@ public class DecisionResults {
     private final RepositoryService repository;
     private final boolean cache;
     private final Map<Key, DmnDecisionRuleResult> results = new ConcurrentHashMap<>();
+    private final TransactionMemo<String, DecisionDefinition> latestVersions = new TransactionMemo<>();
 
     DecisionResults(ProcessEngine engine) {
         this.decisions = engine.getDecisionService();
@@ -50,8 +53,9 @@ public class DecisionResults {
         if (!cache) {
             return decisions.evaluateDecisionTableByKey(key, inputs).getSingleResult();
         }
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-                .latestVersion().withoutTenantId().singleResult();
+        // asked once per transaction: a checkout evaluates the same tables several times in its checks
+        DecisionDefinition latest = latestVersions.get(key, k -> repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(k).latestVersion().withoutTenantId().singleResult());
         if (latest == null) {
             // as the engine answers it
             return decisions.evaluateDecisionTableByKey(key, inputs).getSingleResult();
