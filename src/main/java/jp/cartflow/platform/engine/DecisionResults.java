@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A decision table's result depends only on its version and its inputs, and the engine's FEEL evaluation is the
  * most expensive part of a subscription checkout (it rebuilds its built-in functions and parses every input
  * entry on each evaluation; docs/performance.md, "Checkout and my-page under load"). The latest version is still
- * looked up, as {@code evaluateDecisionTableByKey} does, once per transaction (outside one: on every call), so a
- * newly deployed table takes effect with the next transaction. At our history level the engine records no
+ * looked up, as {@code evaluateDecisionTableByKey} does, but for every table in one query once per transaction
+ * (outside one: on every call), so a newly deployed table takes effect with the next transaction. At our history level the engine records no
  * decision history; when a level that does is configured
  * ({@code full}), every call is evaluated by the engine so that no history row goes missing.
  */
@@ -39,7 +39,7 @@ public class DecisionResults {
     private final RepositoryService repository;
     private final boolean cache;
     private final Map<Key, DmnDecisionRuleResult> results = new ConcurrentHashMap<>();
-    private final TransactionMemo<String, DecisionDefinition> latestVersions = new TransactionMemo<>();
+    private final TransactionMemo<Boolean, Map<String, DecisionDefinition>> latestVersions = new TransactionMemo<>();
 
     DecisionResults(ProcessEngine engine) {
         this.decisions = engine.getDecisionService();
@@ -53,9 +53,9 @@ public class DecisionResults {
         if (!cache) {
             return decisions.evaluateDecisionTableByKey(key, inputs).getSingleResult();
         }
-        // asked once per transaction: a checkout evaluates the same tables several times in its checks
-        DecisionDefinition latest = latestVersions.get(key, k -> repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(k).latestVersion().withoutTenantId().singleResult());
+        // the latest version of every table in one query, once per transaction: a checkout asks about several
+        // tables, several times, in its checks
+        DecisionDefinition latest = latestVersions.get(Boolean.TRUE, all -> latestOfEveryKey()).get(key);
         if (latest == null) {
             // as the engine answers it
             return decisions.evaluateDecisionTableByKey(key, inputs).getSingleResult();
@@ -73,5 +73,13 @@ public class DecisionResults {
             results.put(k, result);
         }
         return result;
+    }
+
+    /** Decision key → its latest version (shared, no tenant), as {@code evaluateDecisionTableByKey} finds it. */
+    private Map<String, DecisionDefinition> latestOfEveryKey() {
+        Map<String, DecisionDefinition> byKey = new HashMap<>();
+        repository.createDecisionDefinitionQuery().latestVersion().withoutTenantId().list()
+                .forEach(d -> byKey.put(d.getKey(), d));
+        return byKey;
     }
 }
