@@ -154,6 +154,13 @@ class StockLevels {
             return java.util.OptionalInt.empty();
         }
         boolean variant = stock.kind() == Kind.VARIANT;
+        if (postgres()) {
+            // the decrement and the stock after it in one round trip
+            return jdbc.sql((variant ? TAKE_VARIANT : TAKE_PRODUCT) + " RETURNING stock")
+                    .param("qty", quantity).param("at", Timestamp.from(at)).param("id", stock.id())
+                    .query(Integer.class).optional()
+                    .map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
+        }
         jdbc.sql(variant ? TAKE_VARIANT : TAKE_PRODUCT)
                 .param("qty", quantity).param("at", Timestamp.from(at)).param("id", stock.id()).update();
         return jdbc.sql(variant ? "SELECT stock FROM product_stock_code WHERE id = :id" : "SELECT stock FROM product WHERE id = :id")

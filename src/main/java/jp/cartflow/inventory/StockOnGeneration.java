@@ -5,7 +5,8 @@ import jp.cartflow.order.events.OrderPlaced;
 import jp.cartflow.order.events.OrderedItem;
 import jp.cartflow.order.events.SubscriptionOrderGenerated;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,12 @@ import java.util.List;
  * unlimited stock untouched; an order is generated even when the stock is 0. The tools learn about these
  * changes from the forwarded order mails (INV-2, MAIL-4), never from a push of ours; webhook receivers get
  * {@link StockUpdated} (inventory.stock_updated) with the stock after each change.
+ * <p>
+ * Taken as the last write of the order's transaction (just before its commit, still inside it): the decrement
+ * locks the product's row until the commit, and every order of that product waits for it. Taken when the order
+ * is created, the lock lasted through the rest of the transaction (a checkout's process start and mail), and
+ * concurrent checkouts of one product ran one after the other (docs/performance.md). Without a transaction
+ * (none of our callers) it is taken at once.
  */
 @Component
 class StockOnGeneration {
@@ -36,12 +43,12 @@ class StockOnGeneration {
         this.events = events;
     }
 
-    @EventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void placed(OrderPlaced order) {
         take(order.shopId(), order.items(), "order " + order.orderNo(), order.occurredAt());
     }
 
-    @EventListener
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void generated(SubscriptionOrderGenerated order) {
         if (decrementStockOnGeneration(order.shopId())) {
             take(order.shopId(), order.items(), "SUB-9 order " + order.orderNo(), order.occurredAt());

@@ -1,6 +1,8 @@
 package jp.cartflow.member;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -101,14 +103,14 @@ public class Points {
             throw new InsufficientPointsException(after, -delta);
         }
         long balance = after - delta;
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO member_point_entry (member_id, entry_kind, points, balance_after, order_no, reason, actor,
                     occurred_at) VALUES (:member, :kind, :points, :after, :order, :reason, :actor, :at)""")
                 .param("member", memberId).param("kind", kind.name()).param("points", delta)
                 .param("after", balance + delta).param("order", orderNo).param("reason", reason)
-                .param("actor", actor).param("at", utc(at)).update();
-        long id = jdbc.sql("SELECT MAX(id) FROM member_point_entry WHERE member_id = :member").param("member", memberId)
-                .query(Long.class).single();
+                .param("actor", actor).param("at", utc(at)).update(keys, "id");
+        long id = keys.getKey().longValue();
         return new Entry(id, kind, delta, balance + delta, orderNo, reason, actor, at);
     }
 

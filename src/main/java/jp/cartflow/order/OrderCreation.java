@@ -8,6 +8,8 @@ import jp.cartflow.order.events.OrderedItem;
 import jp.cartflow.order.events.SubscriptionOrderGenerated;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -73,6 +75,7 @@ public class OrderCreation {
         Recipient r = o.recipient();
         NewOrder.Amounts a = o.amounts();
         NewOrder.FromSubscription sub = o.subscription();
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO customer_order (shop_id, order_no, member_id, ordered_at, email, last_name, first_name,
                     last_name_kana, first_name_kana, tel, zipcode, pref, city, address, building, memo,
@@ -96,9 +99,8 @@ public class OrderCreation {
                 .param("payment", o.paymentMethod()).param("paymentName", o.paymentMethodName())
                 .param("subtotal", a.subtotal()).param("shipping", a.shippingFee())
                 .param("paymentFee", a.paymentFee()).param("cool", a.coolFee()).param("used", a.pointsUsed())
-                .param("earned", a.pointsEarned()).param("total", a.total()).update();
-        long id = jdbc.sql("SELECT id FROM customer_order WHERE shop_id = :shop AND order_no = :no")
-                .param("shop", o.shopId()).param("no", o.orderNo()).query(Long.class).single();
+                .param("earned", a.pointsEarned()).param("total", a.total()).update(keys, "id");
+        long id = keys.getKey().longValue();
         int lineNo = 1;
         for (NewOrder.Line line : o.lines()) {
             jdbc.sql("""

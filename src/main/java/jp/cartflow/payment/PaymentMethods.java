@@ -63,6 +63,11 @@ public class PaymentMethods {
      * NP are left out (they cannot take a 0-yen payment).
      */
     public List<Option> subscriptionOptions(long shopId, Long carrierId, boolean totalIsZero) {
+        return options(shopId, carrierId, totalIsZero, null);
+    }
+
+    /** The options, or with {@code onlyCode} those of that code only (each method's answer is its own). */
+    private List<Option> options(long shopId, Long carrierId, boolean totalIsZero, String onlyCode) {
         String carrierCode = carrierId == null ? null : jdbc.sql("SELECT code FROM shop_carrier_view WHERE id = :carrier")
                 .param("carrier", carrierId).query(String.class).optional().orElse(null);
         // the shop's switches are data; what they mean together is the SUB-17 decision table
@@ -71,8 +76,9 @@ public class PaymentMethods {
                                EXISTS (SELECT 1 FROM carrier_payment_method c
                                        WHERE c.carrier_id = :carrier AND c.payment_method_id = p.id) AS carrier_takes
                         FROM payment_method p WHERE p.shop_id = :shop AND p.enabled = TRUE
-                        ORDER BY p.sort_order, p.id""")
+                        """ + (onlyCode == null ? "" : "AND p.code = :code ") + "ORDER BY p.sort_order, p.id")
                 .param("shop", shopId).param("carrier", carrierId == null ? -1L : carrierId)
+                .param("code", onlyCode == null ? "" : onlyCode)
                 .query((rs, n) -> rule.allows(rs.getString(1), carrierCode, rs.getBoolean(3),
                         carrierId == null || rs.getBoolean(4), totalIsZero)
                         ? new Option(rs.getString(1), rs.getString(2)) : null)
@@ -89,8 +95,8 @@ public class PaymentMethods {
 
     /** As {@link #subscriptionMayUse(long, Long, PaymentMethodCode)}, for a first order of 0 yen or not. */
     public boolean subscriptionMayUse(long shopId, Long carrierId, PaymentMethodCode method, boolean firstOrderFree) {
-        return carrierId != null && subscriptionOptions(shopId, carrierId, firstOrderFree).stream()
-                .anyMatch(o -> o.code().equals(method.name()));
+        // the SUB-17 table asked about this method only, not about every method of the shop
+        return carrierId != null && !options(shopId, carrierId, firstOrderFree, method.name()).isEmpty();
     }
 
     /** The shop's name for a method (the first one of that code), or empty. */

@@ -175,7 +175,8 @@ public class SubscriptionCheckout {
         GenerationTiming timing = k.config().timing();
         long memberId = k.member() != null ? k.member().id() : members.register(shop.id(), c.newMember().loginId(),
                 c.newMember().email(), c.recipient(), shopSettings.registrationPoints(shop.id()), now);
-        Member member = members.member(shop.id(), memberId).orElseThrow();
+        // the member read by the checks of this transaction, or the one registered just now
+        Member member = k.member() != null ? k.member() : members.member(shop.id(), memberId).orElseThrow();
         Recipient recipient = c.recipient() != null ? c.recipient() : member.asRecipient();
         Schedule schedule = Schedule.afterCheckout(k.cycle(), k.config().leadDays(), c.firstDeliveryDate(), timing, now);
         Fees fees = new Fees(c.fees().shipping(), c.fees().payment(), c.fees().cool());
@@ -197,17 +198,19 @@ public class SubscriptionCheckout {
         subscriptions.setFirstOrder(id, first.id());
         subscriptions.recordFirstDelivery(id);
         orders.appendEvent(first.id(), actor, "SUBSCRIPTION_CHECKOUT", "定期購入 " + no + " の初回配送分", now);
-        if (subscriptions.items(id).stream().allMatch(SubscriptionItem::removed)) {
+        List<SubscriptionItem> items = subscriptions.items(id);
+        boolean ended = items.stream().allMatch(SubscriptionItem::removed);
+        if (ended) {
             subscriptions.end(id, SubscriptionStatus.ENDED, now, "all count-limited items delivered (SUB-24)");
         }
-        events.created(id, first.orderNo());
-        if (subscriptions.get(id).status() == SubscriptionStatus.ENDED) {
+        // as written: from here on only the process instance id of the row changes
+        Subscription created = events.created(id, items, first.orderNo());
+        if (ended) {
             events.ended(id);
         }
         String instance = lifecycle.start(id, no);
         subscriptions.setProcessInstance(id, instance);
         queueThanksMail(shop, first.id(), member.email());
-        Subscription created = subscriptions.get(id);
         return new Created(no, first.orderNo(), k.draft().total(), memberId, created.nextDeliveryDate(),
                 created.nextGenerationAt(), instance);
     }

@@ -32,10 +32,12 @@ class SubscriptionEvents {
         this.clock = clock;
     }
 
-    void created(long subscriptionId, String firstOrderNo) {
+    /** {@code items}: the subscription's items as they are now; returns the subscription as read for the event. */
+    Subscription created(long subscriptionId, List<SubscriptionItem> items, String firstOrderNo) {
         Subscription s = subscriptions.get(subscriptionId);
         publisher.publishEvent(new SubscriptionCreated(s.id(), s.shopId(), s.subscriptionNo(), s.memberId(),
-                firstOrderNo, facts(s), clock.instant()));
+                firstOrderNo, facts(s, items), clock.instant()));
+        return s;
     }
 
     /** {@code what}: delivery, payment, address, items, memo or fees. */
@@ -62,9 +64,13 @@ class SubscriptionEvents {
     }
 
     private SubscriptionFacts facts(Subscription s) {
+        return facts(s, subscriptions.items(s.id()));
+    }
+
+    private static SubscriptionFacts facts(Subscription s, List<SubscriptionItem> all) {
         DeliveryCycle cycle = s.cycle();
         boolean monthly = cycle.kind() == DeliveryCycle.Kind.MONTHLY;
-        List<SubscriptionFacts.Item> items = subscriptions.items(s.id()).stream().filter(i -> !i.removed())
+        List<SubscriptionFacts.Item> items = all.stream().filter(i -> !i.removed())
                 .map(SubscriptionEvents::item).toList();
         return new SubscriptionFacts(s.status().name(), cycle.kind().name(), monthly ? cycle.monthlyDay() : null,
                 monthly ? null : cycle.intervalDays(), s.paymentMethod().name(), s.carrierCode(), s.timeSlotCode(),

@@ -9,6 +9,8 @@ import jp.cartflow.subscription.domain.Schedule;
 import jp.cartflow.subscription.domain.SubscriptionItem;
 import jp.cartflow.subscription.domain.SubscriptionStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
@@ -44,6 +46,7 @@ class SubscriptionRepository {
 
     public long insert(NewSubscription s, Schedule schedule) {
         Recipient r = s.recipient();
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO subscription (shop_id, subscription_no, member_id, status, cycle_kind, cycle_day,
                     interval_days, anchor_date, lead_days, pending_lead_days, carrier_id, time_slot_code,
@@ -61,9 +64,8 @@ class SubscriptionRepository {
                 .param("city", r.city()).param("address", r.address()).param("building", r.building())
                 .param("tel", r.tel()).param("memo", s.memo()).param("shipping", s.fees().shipping())
                 .param("paymentFee", s.fees().payment()).param("cool", s.fees().cool())
-                .param("at", utc(s.startedAt())).update();
-        long id = jdbc.sql("SELECT id FROM subscription WHERE shop_id = :shop AND subscription_no = :no")
-                .param("shop", s.shopId()).param("no", s.subscriptionNo()).query(Long.class).single();
+                .param("at", utc(s.startedAt())).update(keys, "id");
+        long id = keys.getKey().longValue();
         saveSchedule(id, schedule, s.startedAt());
         return id;
     }
@@ -215,6 +217,7 @@ class SubscriptionRepository {
 
     public long insertItem(long subscriptionId, Long productId, String code, String name, Long firstPrice,
                            long repeatPrice, int quantity, Integer maxDeliveries, int deliveriesDone, Instant at) {
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO subscription_item (subscription_id, product_id, product_code, product_name, first_price,
                     repeat_price, quantity, max_deliveries, deliveries_done, added_at, removed_at)
@@ -222,9 +225,9 @@ class SubscriptionRepository {
                 .param("sub", subscriptionId).param("product", productId).param("code", code).param("name", name)
                 .param("first", firstPrice).param("repeat", repeatPrice).param("qty", quantity)
                 .param("max", maxDeliveries).param("done", deliveriesDone).param("at", utc(at))
-                .param("removed", maxDeliveries != null && deliveriesDone >= maxDeliveries ? utc(at) : null).update();
-        return jdbc.sql("SELECT MAX(id) FROM subscription_item WHERE subscription_id = :sub")
-                .param("sub", subscriptionId).query(Long.class).single();
+                .param("removed", maxDeliveries != null && deliveriesDone >= maxDeliveries ? utc(at) : null)
+                .update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     /** Writes counts, price, quantity and the removal of an item. */

@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The subscription settings of each shop ({@code subscription_setting}, owned by this room) and the number
@@ -28,9 +29,22 @@ class SubscriptionSettingsRepository {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** The shop's settings; the row is made first for a shop that has none yet (one read when it exists). */
     public SubscriptionSettings get(long shopId) {
+        return read(shopId, "SELECT * FROM subscription_setting WHERE shop_id = :id");
+    }
+
+    private SubscriptionSettings read(long shopId, String sql) {
+        Optional<SubscriptionSettings> found = find(sql, shopId);
+        if (found.isPresent()) {
+            return found.get();
+        }
         ensureRow(shopId);
-        return jdbc.sql("SELECT * FROM subscription_setting WHERE shop_id = :id").param("id", shopId)
+        return find(sql, shopId).orElseThrow();
+    }
+
+    private Optional<SubscriptionSettings> find(String sql, long shopId) {
+        return jdbc.sql(sql).param("id", shopId)
                 .query((rs, n) -> new SubscriptionSettings(rs.getLong("shop_id"), rs.getBoolean("subscription_enabled"),
                         rs.getBoolean("new_subscriptions_stopped"), rs.getInt("lead_days"),
                         rs.getObject("generation_time", LocalTime.class), rs.getBoolean("authorize_at_generation"),
@@ -46,7 +60,7 @@ class SubscriptionSettingsRepository {
                         rs.getBoolean("mypage_change_cycle"), rs.getBoolean("mypage_change_payment"),
                         rs.getBoolean("mypage_change_address"), rs.getBoolean("card_expiry_reminder_auto"),
                         rs.getInt("card_expiry_window_days"), rs.getBoolean("points_usable_at_checkout")))
-                .single();
+                .optional();
     }
 
     public void save(SubscriptionSettings s) {
@@ -85,11 +99,10 @@ class SubscriptionSettingsRepository {
      * concurrent checkouts queue up on it; after a wrap to 1 a number still in use is passed over.
      */
     public String allocateNumber(long shopId, LocalDate checkoutDay) {
-        ensureRow(shopId);
-        long next = jdbc.sql("SELECT numbering_next FROM subscription_setting WHERE shop_id = :id FOR UPDATE")
-                .param("id", shopId)
-                .query(Long.class).single();
-        NumberingRule rule = get(shopId).numbering();
+        // the rule and the counter in one locking read
+        SubscriptionSettings locked = read(shopId, "SELECT * FROM subscription_setting WHERE shop_id = :id FOR UPDATE");
+        long next = locked.numberingNext();
+        NumberingRule rule = locked.numbering();
         String number = rule.format(next, checkoutDay);
         for (int guard = 0; inUse(shopId, number); guard++) {
             if (guard > 1000) {

@@ -1,5 +1,6 @@
 package jp.cartflow.webhook;
 
+import jp.cartflow.platform.tx.TransactionMemo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,8 @@ class WebhookEndpoints {
     }
 
     private final JdbcClient jdbc;
+    /** Read once per transaction: one change (a checkout) publishes several events. The writers forget it. */
+    private final TransactionMemo<Long, List<Receiving>> receiving = new TransactionMemo<>();
 
     WebhookEndpoints(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -30,6 +33,7 @@ class WebhookEndpoints {
 
     long insert(long shopId, String url, String description, List<String> eventTypes, String secret, Instant now,
                 String actor) {
+        receiving.forget();
         jdbc.sql("""
                 INSERT INTO webhook_endpoint (shop_id, url, description, event_types, secret, status, created_at,
                     created_by) VALUES (:shop, :url, :description, :types, :secret, 'ACTIVE', :now, :actor)""")
@@ -42,11 +46,20 @@ class WebhookEndpoints {
 
     /** The endpoints of the shop that take this type (a failing one still collects its deliveries). */
     List<Long> subscribedTo(long shopId, String type) {
+        return receiving.get(shopId, this::receiving).stream().filter(e -> e.eventTypes().contains(type))
+                .map(Receiving::id).toList();
+    }
+
+    /** An endpoint that is not disabled, and the types it takes. */
+    private record Receiving(long id, List<String> eventTypes) {
+    }
+
+    private List<Receiving> receiving(long shopId) {
         return jdbc.sql("SELECT id, event_types FROM webhook_endpoint WHERE shop_id = :shop AND status <> 'DISABLED'"
                         + " ORDER BY id")
                 .param("shop", shopId)
-                .query((rs, n) -> Arrays.asList(rs.getString(2).split(",")).contains(type) ? rs.getLong(1) : null)
-                .list().stream().filter(id -> id != null).toList();
+                .query((rs, n) -> new Receiving(rs.getLong(1), Arrays.asList(rs.getString(2).split(","))))
+                .list();
     }
 
     Optional<Endpoint> find(long shopId, long id) {
@@ -62,6 +75,7 @@ class WebhookEndpoints {
     }
 
     void setStatus(long id, Status status) {
+        receiving.forget();
         jdbc.sql("""
                 UPDATE webhook_endpoint SET status = :status, failing_since = NULL, failing_reason = NULL
                 WHERE id = :id""").param("status", status.name()).param("id", id).update();
@@ -69,6 +83,7 @@ class WebhookEndpoints {
 
     /** The retries of a delivery ran out: the endpoint stops receiving until an operator reactivates it. */
     void markFailing(long id, Instant since, String reason) {
+        receiving.forget();
         jdbc.sql("""
                 UPDATE webhook_endpoint SET status = 'FAILING', failing_since = :since, failing_reason = :reason
                 WHERE id = :id AND status = 'ACTIVE'""")

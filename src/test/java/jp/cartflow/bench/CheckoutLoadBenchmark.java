@@ -59,6 +59,7 @@ class CheckoutLoadBenchmark {
     private final int warmup = Integer.getInteger("bench.loadWarmup", 300);
     private final List<Integer> levels = Arrays.stream(System.getProperty("bench.loadClients", "1,10,50").split(","))
             .map(String::strip).map(Integer::valueOf).toList();
+    private final boolean sqlTrace = Boolean.getBoolean("bench.loadSqlTrace");
     private final String auth = "Basic " + Base64.getEncoder()
             .encodeToString("storefront:storefront".getBytes(StandardCharsets.UTF_8));
 
@@ -71,13 +72,60 @@ class CheckoutLoadBenchmark {
     }
 
     record Level(String path, int clients, int requests, double seconds, double perSecond, double p50Ms,
-                 double p99Ms, double maxMs, int errors, int status5xx, String firstError) {
+                 double p99Ms, double maxMs, int errors, int status5xx, String firstError, double jvmCpuMs,
+                 double pgCpuMs) {
+    }
+
+    /**
+     * CPU time used so far by this JVM (application and load driver) and by the embedded PostgreSQL server (its
+     * processes alive now, and the backends that ended), in ms: the cost of a request, which other builds on the
+     * machine slow down but do not add to, unlike latency.
+     */
+    private static double[] cpuMs() {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e6;
+        // the server of our database (pg_ctl detaches it from this JVM): its postmaster, listening on our port
+        double pg = ProcessHandle.allProcesses().filter(CheckoutLoadBenchmark::ourPostmaster)
+                .mapToDouble(p -> ticks(p.pid(), true) + p.children().mapToDouble(c -> ticks(c.pid(), false)).sum())
+                .sum();
+        return new double[] {jvm, pg};
+    }
+
+    private static volatile int postgresPort = -1;
+
+    private static boolean ourPostmaster(ProcessHandle p) {
+        try {
+            String line = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "cmdline"))
+                    .replace('\0', ' ');
+            return line.contains("postgres -D ") && line.contains(" -p " + postgresPort + " ");
+        } catch (java.io.IOException | RuntimeException gone) {
+            return false;
+        }
+    }
+
+    /** utime + stime of a process from /proc (+ its ended children's for the postmaster), in ms. */
+    private static double ticks(long pid, boolean withEndedChildren) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 14-17 of proc(5), counted from 1 with pid and comm: here from 3
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12])
+                    + (withEndedChildren ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : 0);
+            return ticks * 10.0; // USER_HZ = 100 on Linux
+        } catch (java.io.IOException | RuntimeException gone) {
+            return 0;
+        }
     }
 
     @Test
     void run() throws Exception {
         String[] args = BenchApplications.onFreshPostgres(Map.of("camunda.bpm.process-engine-name", "benchload"));
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CartflowApplication.class, FloorEndpoint.class)
+        Arrays.stream(args).filter(a -> a.startsWith("--spring.datasource.url=jdbc:")).findFirst()
+                .ifPresent(url -> postgresPort = URI.create(url.substring(url.indexOf("jdbc:") + 5)).getPort());
+        Class<?>[] sources = sqlTrace
+                ? new Class<?>[] {CartflowApplication.class, FloorEndpoint.class, SqlTrace.Wrapping.class}
+                : new Class<?>[] {CartflowApplication.class, FloorEndpoint.class};
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(sources)
                 .profiles("demo", "bench").web(WebApplicationType.SERVLET).run(args)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -103,6 +151,11 @@ class CheckoutLoadBenchmark {
             for (IntFunction<HttpRequest> request : paths.values()) {
                 drive(http, "warm-up", request, 10, warmup);
             }
+            if (sqlTrace) {
+                traceOne(http, "floor", floor);
+                traceOne(http, "checkout", checkouts.get(0));
+                traceOne(http, "mypage", mypage);
+            }
             List<Level> results = new ArrayList<>();
             for (int clients : levels) {
                 for (Map.Entry<String, IntFunction<HttpRequest>> path : paths.entrySet()) {
@@ -114,6 +167,22 @@ class CheckoutLoadBenchmark {
             }
             report(results, jdbc, buyers);
         }
+    }
+
+    /**
+     * {@code -Dbench.loadSqlTrace=true}: the SQL round trips of one request of the path, after the warm-up (caches
+     * filled), on the request threads only; printed and written to {@code target/bench/load-sql-<path>.md}.
+     */
+    private static void traceOne(HttpClient http, String path, HttpRequest request) throws Exception {
+        SqlTrace.start("http-nio");
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        List<SqlTrace.Call> calls = SqlTrace.stop();
+        String table = "SQL of one " + path + " request (HTTP " + response.statusCode() + "): " + SqlTrace.table(calls);
+        System.out.println(table);
+        java.nio.file.Path out = java.nio.file.Path.of("target", "bench", "load-sql-" + path + ".md");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, table + "\n" + String.join("\n", calls.stream()
+                .map(c -> c.kind() + (c.rows() > 0 ? " ×" + c.rows() : "") + "  " + c.sql()).toList()) + "\n");
     }
 
     private HttpRequest get(String uri) {
@@ -158,6 +227,7 @@ class CheckoutLoadBenchmark {
         AtomicInteger status5xx = new AtomicInteger();
         StringBuffer firstError = new StringBuffer();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        double[] cpuBefore = cpuMs();
         long start = System.nanoTime();
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -199,11 +269,12 @@ class CheckoutLoadBenchmark {
             pool.shutdown();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double[] cpuAfter = cpuMs();
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         return new Level(name, clients, count, seconds, count / seconds, percentile(sorted, 0.50),
                 percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6, errors.get(), status5xx.get(),
-                firstError.toString());
+                firstError.toString(), (cpuAfter[0] - cpuBefore[0]) / count, (cpuAfter[1] - cpuBefore[1]) / count);
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -216,22 +287,23 @@ class CheckoutLoadBenchmark {
 
                 checkout and my-page under load: %d requests per level (after %d warm-up), JDK HttpClient, closed loop,
                 PostgreSQL embedded on the same %d cores, load average %.1f at the end
-                | path     | clients | req/s | p50 ms | p99 ms | max ms | errors | 5xx | vs floor req/s |
-                |----------|--------:|------:|-------:|-------:|-------:|-------:|----:|---------------:|
+                | path     | clients | req/s | p50 ms | p99 ms | max ms | errors | 5xx | vs floor req/s | CPU ms/req JVM + PostgreSQL |
+                |----------|--------:|------:|-------:|-------:|-------:|-------:|----:|---------------:|----------------------------:|
                 """, requests, warmup, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         Map<String, Object> figures = new LinkedHashMap<>();
         for (Level l : results) {
             double floorRate = results.stream().filter(f -> f.path().equals("floor") && f.clients() == l.clients())
                     .mapToDouble(Level::perSecond).findFirst().orElse(Double.NaN);
-            table.append(String.format(Locale.ROOT, "| %-8s | %7d | %5.0f | %6.1f | %6.1f | %6.1f | %6d | %3d | %14.2f |%n",
+            table.append(String.format(Locale.ROOT, "| %-8s | %7d | %5.0f | %6.1f | %6.1f | %6.1f | %6d | %3d | %14.2f | %13.1f + %-13.1f |%n",
                     l.path(), l.clients(), l.perSecond(), l.p50Ms(), l.p99Ms(), l.maxMs(), l.errors(), l.status5xx(),
-                    l.perSecond() / floorRate));
+                    l.perSecond() / floorRate, l.jvmCpuMs(), l.pgCpuMs()));
             String key = l.path() + ".c" + l.clients() + ".";
             figures.put(key + "perS", round(l.perSecond()));
             figures.put(key + "p50Ms", round(l.p50Ms()));
             figures.put(key + "p99Ms", round(l.p99Ms()));
             figures.put(key + "errors", l.errors());
+            figures.put(key + "cpuMs", round(l.jvmCpuMs() + l.pgCpuMs()));
         }
         Level worst = results.stream().filter(l -> l.path().equals("checkout"))
                 .max((a, b) -> Integer.compare(a.clients(), b.clients())).orElseThrow();

@@ -8,6 +8,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 
@@ -19,24 +21,33 @@ import java.util.List;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final TransactionTemplate oneTransaction;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    public CamundaIdentityAuthenticationProvider(IdentityService identityService,
+                                                 PlatformTransactionManager transactions) {
         this.identityService = identityService;
+        this.oneTransaction = new TransactionTemplate(transactions);
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null
-                || !identityService.checkPassword(userId, credentials.toString())) {
+        if (userId == null || userId.isBlank() || credentials == null) {
             throw new BadCredentialsException("bad credentials");
         }
-        List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .map(CartflowGroups::authority)
-                .<GrantedAuthority>map(SimpleGrantedAuthority::new)
-                .toList();
+        // the password check and the groups in one transaction (one connection, one commit, not three); a failed
+        // check returns normally, so the engine's count of failed attempts (its login throttling) is committed
+        List<GrantedAuthority> authorities = oneTransaction.execute(status ->
+                !identityService.checkPassword(userId, credentials.toString()) ? null
+                        : identityService.createGroupQuery().groupMember(userId).list().stream()
+                                .map(Group::getId)
+                                .map(CartflowGroups::authority)
+                                .<GrantedAuthority>map(SimpleGrantedAuthority::new)
+                                .toList());
+        if (authorities == null) {
+            throw new BadCredentialsException("bad credentials");
+        }
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 

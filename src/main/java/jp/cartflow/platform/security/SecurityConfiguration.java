@@ -23,6 +23,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.Arrays;
 
@@ -106,8 +107,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(IdentityService identityService) {
-        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService));
+    AuthenticationManager authenticationManager(IdentityService identityService,
+                                                PlatformTransactionManager transactions) {
+        return new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService, transactions));
     }
 
     @Bean
