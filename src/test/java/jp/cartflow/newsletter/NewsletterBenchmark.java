@@ -8,6 +8,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import jp.cartflow.CartflowApplication;
+import jp.cartflow.bench.BenchSummary;
 import jp.cartflow.mail.outbox.MailKind;
 import jp.cartflow.mail.outbox.MailOutbox;
 import jp.cartflow.mail.Sender;
@@ -117,6 +118,22 @@ class NewsletterBenchmark {
                     rssMb(), Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.println(table);
+            BenchSummary.row(String.format(Locale.ROOT, "newsletter outbox → SMTP, %,d mails", mails),
+                    "-Dit.test=NewsletterBenchmark" + (recipients > 0 ? "" : " -Dbench.recipients=0"),
+                    String.format(Locale.ROOT, "raw jakarta.mail loop %,.0f mails/s (rounds %s)", rawBest, rounded(rawRates)),
+                    String.format(Locale.ROOT, "%,.0f mails/s (rounds %s)", outboxBest, rounded(outboxRates)),
+                    String.format(Locale.ROOT, "%.2f×", outboxBest / rawBest), "≥ 500 mails/s, ≥ 0.7× raw",
+                    outboxBest >= 500 && outboxBest / rawBest >= 0.7);
+            if (recipients > 0) {
+                long[] heap = (long[]) campaign.get("heapMb");
+                BenchSummary.row(String.format(Locale.ROOT, "newsletter campaign, %,d members", recipients),
+                        "-Dit.test=NewsletterBenchmark -Dbench.recipients=" + recipients,
+                        String.format(Locale.ROOT, "heap after GC before the campaign %d MB", heap[0]),
+                        String.format(Locale.ROOT, "%s mails/s end to end (%s s), heap after GC %d–%d MB", campaign.get("rate"),
+                                campaign.get("seconds"), heap[1], heap[2]),
+                        "—", "flat heap (max ≤ first + 10 MB)", heap[2] <= heap[0] + 10);
+            }
+            BenchSummary.print();
             File dir = new File(System.getProperty("bench.out", "target/bench"));
             dir.mkdirs();
             Files.writeString(new File(dir, "newsletter-" + Instant.now().getEpochSecond() + ".md").toPath(), table);
@@ -215,6 +232,8 @@ class NewsletterBenchmark {
         out.put("rate", String.format(Locale.ROOT, "%.0f", result.progress().sent() / seconds));
         out.put("seconds", String.format(Locale.ROOT, "%.1f", seconds));
         out.put("batches", batches);
+        out.put("heapMb", new long[]{heap.get(0), heap.stream().mapToLong(Long::longValue).min().orElse(0),
+                heap.stream().mapToLong(Long::longValue).max().orElse(0)});
         out.put("heap", heap.get(0) + "/" + heap.stream().mapToLong(Long::longValue).min().orElse(0) + "/"
                 + heap.stream().mapToLong(Long::longValue).max().orElse(0) + "/" + heap.get(heap.size() - 1));
         return out;
@@ -261,6 +280,10 @@ class NewsletterBenchmark {
             return -1;
         }
         return -1;
+    }
+
+    private static String rounded(double[] rates) {
+        return String.join(" · ", java.util.Arrays.stream(rates).mapToObj(r -> String.format(Locale.ROOT, "%,.0f", r)).toList());
     }
 
     private static double seconds(long startNanos) {
