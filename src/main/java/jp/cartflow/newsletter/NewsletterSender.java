@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -146,10 +147,14 @@ class NewsletterSender {
         List<Long> bounced = new ArrayList<>();
         List<Long> recipients = new ArrayList<>();
         List<NewMail> mails = new ArrayList<>();
+        // one query for the batch's flags instead of one per recipient
+        Map<String, BounceRegistry.Flag> flagged = bounces.flags(campaign.shopId(), batch.stream()
+                .filter(CampaignRepository.PendingRecipient::consented).map(CampaignRepository.PendingRecipient::email)
+                .toList());
         for (CampaignRepository.PendingRecipient r : batch) {
             if (!r.consented()) {
                 noConsent.add(r.id());
-            } else if (bounces.flag(campaign.shopId(), r.email()).isPresent()) {
+            } else if (flagged.containsKey(r.email().strip().toLowerCase(Locale.ROOT))) {
                 bounced.add(r.id());
             } else {
                 recipients.add(r.id());

@@ -109,14 +109,14 @@ public class MailOutbox {
         if (mails.isEmpty()) {
             return List.of();
         }
-        List<String> provisional = new ArrayList<>(mails.size());
+        List<String> uuids = new ArrayList<>(mails.size());
         for (NewMail mail : mails) {
             if (mail.shopId() != shopId) {
                 throw new IllegalArgumentException("a batch belongs to one shop");
             }
-            provisional.add("<pending." + UUID.randomUUID() + "@" + messageIdDomain + ">");
+            uuids.add(UUID.randomUUID().toString());
         }
-        return repository.insertAll(mails, provisional, clock.instant());
+        return repository.insertAll(mails, uuids, messageIdDomain, clock.instant());
     }
 
     /** What {@link #sendAll} did with one mail. */
@@ -141,7 +141,7 @@ public class MailOutbox {
                     continue;
                 }
                 try {
-                    SmtpReceipt receipt = connection.send(toOutgoing(mail));
+                    SmtpReceipt receipt = connection.send(outgoing(mail));
                     pending.add(mail);
                     replies.add(receipt.serverReply());
                     outcomes.add(new BatchOutcome(mail.id(), true, null));
@@ -262,7 +262,7 @@ public class MailOutbox {
     }
 
     private void deliver(OutboxMail mail) throws MailDeliveryException {
-        SmtpReceipt receipt = transport.send(toOutgoing(mail));
+        SmtpReceipt receipt = transport.send(outgoing(mail));
         Instant sentAt = clock.instant();
         repository.markSent(mail.id(), receipt.serverReply(), sentAt);
         events.publishEvent(new MailSent(mail.id(), mail.shopId(), mail.orderId(), mail.kind(), mail.templateKey(),
@@ -283,6 +283,18 @@ public class MailOutbox {
     private void recordFailureSeparately(OutboxMail mail, MailDeliveryException e, Instant next) {
         separateTransaction.executeWithoutResult(status -> repository.markAttemptFailed(mail.id(), e.isPermanent(),
                 e.getMessage(), e.serverReply().orElse(null), next));
+    }
+
+    /**
+     * The mail as the transport takes it. A stored address that the SMTP command cannot carry (e.g. an imported
+     * {@code 太郎@example.jp}) fails that one mail permanently, never the batch or the dispatcher's run.
+     */
+    private static OutgoingMail outgoing(OutboxMail mail) throws MailDeliveryException {
+        try {
+            return toOutgoing(mail);
+        } catch (IllegalArgumentException e) {
+            throw MailDeliveryException.permanent("cannot send mail " + mail.messageId() + ": " + e.getMessage(), e);
+        }
     }
 
     private static OutgoingMail toOutgoing(OutboxMail mail) {
