@@ -86,7 +86,7 @@ class NewsletterBenchmark {
                 greenMail.purgeEmailFromAllMailboxes();
             }
 
-            int rounds = 3;
+            int rounds = Integer.getInteger("bench.rounds", 3);
             double[] rawRates = new double[rounds];
             double[] outboxRates = new double[rounds];
             for (int round = 0; round < rounds; round++) {
@@ -98,22 +98,35 @@ class NewsletterBenchmark {
             }
             double rawBest = java.util.Arrays.stream(rawRates).max().orElseThrow();
             double outboxBest = java.util.Arrays.stream(outboxRates).max().orElseThrow();
+            // raw and outbox alternate, so a round's two figures saw about the same machine load: the median of the
+            // per-round ratios is less at the mercy of one lucky raw round than best / best
+            double[] roundRatios = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                roundRatios[round] = outboxRates[round] / rawRates[round];
+            }
+            double medianRatio = java.util.Arrays.stream(roundRatios).sorted().toArray()[rounds / 2];
+
+            int dispatchMails = Integer.getInteger("bench.dispatchMails", 2000);
+            double dispatchRate = dispatchMails > 0 ? viaDispatcher(outbox, greenMail, shopId, dispatchMails) : 0;
 
             Map<String, Object> campaign = recipients > 0 ? campaign(app, jdbc, greenMail, shopId) : Map.of();
 
             String table = String.format(Locale.ROOT, """
 
-                    | scenario | mails | mails/s (best of 3 rounds) | ratio to raw |
+                    | scenario | mails | mails/s (best round) | ratio to raw (best / best) |
                     |---|---:|---:|---:|
                     | raw jakarta.mail loop, one connection%s | %d | %.0f | 1.00 |
                     | outbox queueAll + sendAll, one connection, recorded | %d | %.0f | %.2f |
+                    | dispatcher (notices queued one by one, dispatchDue until none is due) | %d | %.0f | %.2f |
                     | campaign of %d members (NewsletterSender, batches of 500) | %s | %s | — |
 
-                    rounds raw: %s; outbox: %s
+                    rounds raw: %s; outbox: %s; outbox/raw per round: %s (median %.2f)
                     campaign: %s s, batches %s, heap after GC (MB) first/min/max/last: %s; RSS %d MB; %d cores, load %.1f
-                    """, sameTimeouts ? ", same timeouts" : ", no timeouts", mails, rawBest, mails, outboxBest, outboxBest / rawBest, recipients, campaign.get("sent"),
+                    """, sameTimeouts ? ", same timeouts" : ", no timeouts", mails, rawBest, mails, outboxBest, outboxBest / rawBest, dispatchMails, dispatchRate, dispatchRate / rawBest, recipients, campaign.get("sent"),
                     campaign.get("rate"), java.util.Arrays.toString(java.util.Arrays.stream(rawRates).mapToLong(Math::round).toArray()),
                     java.util.Arrays.toString(java.util.Arrays.stream(outboxRates).mapToLong(Math::round).toArray()),
+                    String.join(", ", java.util.Arrays.stream(roundRatios).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).toList()),
+                    medianRatio,
                     campaign.get("seconds"), campaign.get("batches"), campaign.get("heap"),
                     rssMb(), Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -122,8 +135,16 @@ class NewsletterBenchmark {
                     "-Dit.test=NewsletterBenchmark" + (recipients > 0 ? "" : " -Dbench.recipients=0"),
                     String.format(Locale.ROOT, "raw jakarta.mail loop %,.0f mails/s (rounds %s)", rawBest, rounded(rawRates)),
                     String.format(Locale.ROOT, "%,.0f mails/s (rounds %s)", outboxBest, rounded(outboxRates)),
-                    String.format(Locale.ROOT, "%.2f×", outboxBest / rawBest), "≥ 500 mails/s, ≥ 0.7× raw",
+                    String.format(Locale.ROOT, "%.2f× best/best, %.2f× median per round", outboxBest / rawBest, medianRatio),
+                    "≥ 500 mails/s, ≥ 0.7× raw",
                     outboxBest >= 500 && outboxBest / rawBest >= 0.7);
+            if (dispatchMails > 0) {
+                BenchSummary.row(String.format(Locale.ROOT, "mail dispatcher (notices, forwards), %,d mails", dispatchMails),
+                        "-Dit.test=NewsletterBenchmark -Dbench.dispatchMails=" + dispatchMails,
+                        String.format(Locale.ROOT, "raw jakarta.mail loop %,.0f mails/s (best round)", rawBest),
+                        String.format(Locale.ROOT, "%,.0f mails/s", dispatchRate),
+                        String.format(Locale.ROOT, "%.2f×", dispatchRate / rawBest), "— (no target of its own)", "—");
+            }
             if (recipients > 0) {
                 long[] heap = (long[]) campaign.get("heapMb");
                 BenchSummary.row(String.format(Locale.ROOT, "newsletter campaign, %,d members", recipients),
@@ -194,6 +215,29 @@ class NewsletterBenchmark {
         }
         log("outbox: %.0f%% of the time in queueAll", 100.0 * queueNanos / (System.nanoTime() - start));
         return count / seconds(start);
+    }
+
+    /** The dispatcher's path (notices, forwards): mails queued one by one, sent by {@link MailOutbox#dispatchDue}. */
+    private double viaDispatcher(MailOutbox outbox, GreenMail greenMail, long shopId, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            outbox.queue(new NewMail(shopId, MailKind.NOTICE, null, null, null,
+                    new Sender("shop@demo.cartflow.test", "カートフロー商店", "bounce@demo.cartflow.test"), List.of(address(i)),
+                    List.of(), subject(i), body(i), "UTF-8", false));
+        }
+        long start = System.nanoTime();
+        int sent = 0;
+        int round;
+        do {
+            round = outbox.dispatchDue(100);
+            sent += round;
+        } while (round > 0);
+        double rate = sent / seconds(start);
+        greenMail.purgeEmailFromAllMailboxes();
+        if (sent != count) {
+            throw new IllegalStateException("dispatcher sent " + sent + " of " + count);
+        }
+        log("dispatcher: %d mails, %.0f mails/s", sent, rate);
+        return rate;
     }
 
     private Map<String, Object> campaign(ConfigurableApplicationContext app, JdbcClient jdbc, GreenMail greenMail,
