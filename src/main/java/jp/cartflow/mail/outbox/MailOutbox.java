@@ -8,6 +8,7 @@ import jp.cartflow.mail.smtp.MessageIds;
 import jp.cartflow.mail.smtp.OutgoingMail;
 import jp.cartflow.mail.smtp.SmtpProperties;
 import jp.cartflow.mail.smtp.SmtpReceipt;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The outbox: a mail is written in the same transaction as the business change that causes it, and
@@ -47,6 +53,12 @@ public class MailOutbox {
     private final TransactionTemplate separateTransaction;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ForwardingGate> forwardingGate;
+    /** Records {@link #sendAll}'s successes while the sending thread goes on (one thread: chunks stay in order). */
+    private final ExecutorService recorderThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mail-outbox-recorder");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     MailOutbox(OutboxRepository repository, MailTransport transport, BounceRegistry bounces,
                Clock clock, SmtpProperties smtp, PlatformTransactionManager transactionManager,
@@ -126,40 +138,100 @@ public class MailOutbox {
     /**
      * Sends queued mails over one SMTP connection (a newsletter batch). A mail already SENT is reported sent
      * and not sent again (a retried batch). Successes are recorded every {@code chunk} mails in a short
-     * transaction of their own; a failure is recorded at once (permanent → FAILED, else it stays QUEUED with
-     * the error). Delivery stays at-least-once: a crash before a chunk is recorded resends that chunk with the
-     * same Message-IDs. Never clears a bounce record of a NEWSLETTER mail (BNC-3).
+     * transaction of their own, on the outbox's recorder thread while the next chunk goes out, so the database
+     * work overlaps the SMTP dialogue; at most one chunk is being recorded at a time, and the call returns only
+     * when every success is recorded. A failure is recorded at once (permanent → FAILED, else it stays QUEUED with
+     * the error) and does not touch the other mails of the batch. Delivery stays at-least-once: a crash before a
+     * chunk is recorded resends that chunk (at most two chunks) with the same Message-IDs. A recording that fails
+     * stops the batch (nothing more is sent) and is rethrown. Never clears a bounce record of a NEWSLETTER mail
+     * (BNC-3).
      */
     public List<BatchOutcome> sendAll(List<Long> ids) {
         List<BatchOutcome> outcomes = new ArrayList<>(ids.size());
-        List<OutboxMail> pending = new ArrayList<>();
-        List<String> replies = new ArrayList<>();
+        SentRecorder recorder = new SentRecorder();
         try (MailTransport.Connection connection = transport.openConnection()) {
             for (OutboxMail mail : repository.findAll(ids)) {
                 if (mail.status() == OutboxMail.Status.SENT) {
                     outcomes.add(new BatchOutcome(mail.id(), true, null));
                     continue;
                 }
+                recorder.rethrowIfFailed();
                 try {
                     SmtpReceipt receipt = connection.send(outgoing(mail));
-                    pending.add(mail);
-                    replies.add(receipt.serverReply());
+                    recorder.add(mail, receipt.serverReply());
                     outcomes.add(new BatchOutcome(mail.id(), true, null));
                 } catch (MailDeliveryException e) {
                     recordFailureSeparately(mail, e, null);
                     outcomes.add(new BatchOutcome(mail.id(), false, e.getMessage()));
                 }
-                if (pending.size() >= SEND_ALL_CHUNK) {
-                    recordSent(pending, replies);
-                }
             }
         } finally {
-            recordSent(pending, replies);
+            recorder.finish();
         }
         return outcomes;
     }
 
-    private static final int SEND_ALL_CHUNK = 100;
+    static final int SEND_ALL_CHUNK = 100;
+
+    /** The successes of one {@link #sendAll}, handed to the recorder thread chunk by chunk. */
+    private final class SentRecorder {
+
+        private List<OutboxMail> mails = new ArrayList<>();
+        private List<String> replies = new ArrayList<>();
+        private Future<?> inFlight;
+
+        void add(OutboxMail mail, String reply) {
+            mails.add(mail);
+            replies.add(reply);
+            if (mails.size() >= SEND_ALL_CHUNK) {
+                awaitInFlight();
+                List<OutboxMail> chunk = mails;
+                List<String> chunkReplies = replies;
+                mails = new ArrayList<>();
+                replies = new ArrayList<>();
+                inFlight = recorderThread.submit(() -> recordSent(chunk, chunkReplies));
+            }
+        }
+
+        /** A chunk that could not be recorded stops the batch. */
+        void rethrowIfFailed() {
+            if (inFlight != null && inFlight.isDone()) {
+                awaitInFlight();
+            }
+        }
+
+        /** Waits for the chunk in flight and records the rest on the calling thread. */
+        void finish() {
+            try {
+                awaitInFlight();
+            } finally {
+                recordSent(mails, replies);
+            }
+        }
+
+        private void awaitInFlight() {
+            if (inFlight == null) {
+                return;
+            }
+            Future<?> waiting = inFlight;
+            inFlight = null;
+            try {
+                waiting.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while recording sent mails", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("recording sent mails failed", e.getCause());
+            }
+        }
+    }
+
+    @PreDestroy
+    void stopRecorder() throws InterruptedException {
+        recorderThread.shutdown();
+        recorderThread.awaitTermination(30, TimeUnit.SECONDS);
+    }
 
     private void recordSent(List<OutboxMail> mails, List<String> replies) {
         if (mails.isEmpty()) {
