@@ -51,6 +51,7 @@ public class MailOutbox {
     private final Clock clock;
     private final String messageIdDomain;
     private final TransactionTemplate separateTransaction;
+    private final TransactionTemplate savepoint;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ForwardingGate> forwardingGate;
     /** Records {@link #sendAll}'s successes while the sending thread goes on (one thread: chunks stay in order). */
@@ -72,6 +73,8 @@ public class MailOutbox {
         this.messageIdDomain = smtp.messageIdDomain();
         this.separateTransaction = new TransactionTemplate(transactionManager);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
@@ -283,36 +286,69 @@ public class MailOutbox {
         }
     }
 
-    /** Sends every due dispatcher mail; returns how many were sent. */
+    /** Due dispatcher mails claimed (and row-locked) together by one transaction of {@link #dispatchDue}. */
+    static final int DISPATCH_CLAIM = 20;
+
+    /**
+     * Sends the due dispatcher mails, at most {@code limit}; returns how many were sent. Mails are claimed
+     * {@value #DISPATCH_CLAIM} at a time with {@code FOR UPDATE SKIP LOCKED}: several nodes dispatch at once, a
+     * mail one node holds is skipped by the others, and its lock lasts until its SENT (or its failed attempt) is
+     * committed, so no two nodes send it. One SMTP connection serves the whole run instead of one per mail. A
+     * failed send is recorded with its backoff and the claim goes on. Each success is recorded under a savepoint:
+     * one whose recording fails is rolled back alone (it stays due), the claim's other outcomes are committed, and
+     * the failure is rethrown. Delivery stays at-least-once: a crash before a claim commits resends the mails of
+     * that claim (at most {@value #DISPATCH_CLAIM}) with the same Message-IDs.
+     */
     public int dispatchDue(int limit) {
         int sent = 0;
-        for (long id : repository.dueForDispatch(clock.instant(), limit)) {
-            Boolean delivered = separateTransaction.execute(status -> dispatchOne(id));
-            if (Boolean.TRUE.equals(delivered)) {
-                sent++;
+        int handled = 0;
+        try (MailTransport.Connection connection = transport.openConnection()) {
+            while (handled < limit) {
+                int size = Math.min(DISPATCH_CLAIM, limit - handled);
+                Claim claim = separateTransaction.execute(status -> dispatchClaimed(connection, size));
+                handled += claim.claimed();
+                sent += claim.sent();
+                if (claim.failure() != null) {
+                    throw claim.failure();
+                }
+                if (claim.claimed() < size) {
+                    break;
+                }
             }
         }
         return sent;
     }
 
-    private boolean dispatchOne(long id) {
-        OutboxMail mail = repository.lock(id).orElse(null);
-        if (mail == null || mail.status() != OutboxMail.Status.QUEUED || mail.nextAttemptAt() == null) {
-            return false;
+    private record Claim(int claimed, int sent, RuntimeException failure) {
+    }
+
+    private Claim dispatchClaimed(MailTransport.Connection connection, int size) {
+        List<OutboxMail> claimed = repository.claimDue(clock.instant(), size);
+        int sent = 0;
+        for (OutboxMail mail : claimed) {
+            if (withheld(mail)) {
+                continue;
+            }
+            SmtpReceipt receipt;
+            try {
+                receipt = connection.send(outgoing(mail));
+            } catch (MailDeliveryException e) {
+                boolean giveUp = e.isPermanent() || mail.attempts() + 1 >= MAX_DISPATCH_ATTEMPTS;
+                Instant next = giveUp ? null : clock.instant().plus(backoff(mail.attempts() + 1));
+                repository.markAttemptFailed(mail.id(), giveUp, e.getMessage(), e.serverReply().orElse(null), next);
+                log.warn("Outbox mail {} not sent (attempt {}): {}", mail.id(), mail.attempts() + 1, e.getMessage());
+                continue;
+            }
+            try {
+                savepoint.executeWithoutResult(status -> recordDelivered(mail, receipt));
+                sent++;
+            } catch (RuntimeException e) {
+                log.error("Outbox mail {} ({}) was accepted by the SMTP server but not recorded; it stays due and "
+                        + "goes out again with the same Message-ID", mail.id(), mail.messageId(), e);
+                return new Claim(claimed.size(), sent, e);
+            }
         }
-        if (withheld(mail)) {
-            return false;
-        }
-        try {
-            deliver(mail);
-            return true;
-        } catch (MailDeliveryException e) {
-            boolean giveUp = e.isPermanent() || mail.attempts() + 1 >= MAX_DISPATCH_ATTEMPTS;
-            Instant next = giveUp ? null : clock.instant().plus(backoff(mail.attempts() + 1));
-            repository.markAttemptFailed(id, giveUp, e.getMessage(), e.serverReply().orElse(null), next);
-            log.warn("Outbox mail {} not sent (attempt {}): {}", id, mail.attempts() + 1, e.getMessage());
-            return false;
-        }
+        return new Claim(claimed.size(), sent, null);
     }
 
     /** MAIL-4: a forward goes out only if its tool's switch is still on now, at dispatch. */
@@ -334,7 +370,10 @@ public class MailOutbox {
     }
 
     private void deliver(OutboxMail mail) throws MailDeliveryException {
-        SmtpReceipt receipt = transport.send(outgoing(mail));
+        recordDelivered(mail, transport.send(outgoing(mail)));
+    }
+
+    private void recordDelivered(OutboxMail mail, SmtpReceipt receipt) {
         Instant sentAt = clock.instant();
         repository.markSent(mail.id(), receipt.serverReply(), sentAt);
         events.publishEvent(new MailSent(mail.id(), mail.shopId(), mail.orderId(), mail.kind(), mail.templateKey(),

@@ -85,17 +85,15 @@ class OutboxRepository {
         return jdbc.sql("SELECT * FROM mail_outbox WHERE id = :id").param("id", id).query(OutboxRepository::map).optional();
     }
 
-    /** Locks the row, so a mail is never sent by two workers at once. */
-    Optional<OutboxMail> lock(long id) {
-        return jdbc.sql("SELECT * FROM mail_outbox WHERE id = :id FOR UPDATE").param("id", id)
-                .query(OutboxRepository::map).optional();
-    }
-
-    List<Long> dueForDispatch(Instant now, int limit) {
+    /**
+     * Claims up to {@code limit} due dispatcher mails for the rest of the transaction: row locks with SKIP LOCKED, so
+     * several nodes claim at once and never the same mail; a mail another node holds is left to it.
+     */
+    List<OutboxMail> claimDue(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id FROM mail_outbox WHERE status = 'QUEUED' AND next_attempt_at IS NOT NULL
-                AND next_attempt_at <= :now ORDER BY next_attempt_at, id""")
-                .param("now", timestamp(now)).query(Long.class).list().stream().limit(limit).toList();
+                SELECT * FROM mail_outbox WHERE status = 'QUEUED' AND next_attempt_at IS NOT NULL
+                AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("now", timestamp(now)).param("limit", limit).query(OutboxRepository::map).list();
     }
 
     List<OutboxMail> forOrder(long orderId) {

@@ -14,6 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -98,6 +102,44 @@ class OutboxBatchIT extends PostgresIntegrationTest {
         assertThat(receivedByMessageId(domain)).hasSize(MAILS - 1)
                 .allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
         assertThat(outbox.get(ids.get(0)).attempts()).as("not sent again").isEqualTo(1);
+    }
+
+    private long notice(long shopId, String address) {
+        return outbox.queue(new NewMail(shopId, MailKind.NOTICE, null, null, null,
+                new Sender("shop@demo.cartflow.test", "デモショップ", "bounce@demo.cartflow.test"), List.of(address),
+                List.of(), "お知らせ", "本文です。", "UTF-8", false));
+    }
+
+    @Test
+    @DisplayName("dispatcher: two dispatchers at once (SKIP LOCKED claims) send every due mail exactly once; a bad address among them fails alone with no retry")
+    void concurrentDispatchersSendEachMailOnce() throws Exception {
+        outbox.dispatchDue(10_000); // whatever other tests left due
+        long shopId = shopId();
+        String domain = "dispatch-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        int count = MailOutbox.DISPATCH_CLAIM * 4 + 7;
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(notice(shopId, (i == 30 ? "全角＠" : "n" + i + "@") + domain));
+        }
+
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> a = nodes.submit(() -> outbox.dispatchDue(10_000));
+            Future<Integer> b = nodes.submit(() -> outbox.dispatchDue(10_000));
+            assertThat(a.get(60, TimeUnit.SECONDS) + b.get(60, TimeUnit.SECONDS)).isEqualTo(count - 1);
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        Map<String, Long> received = receivedByMessageId(domain);
+        assertThat(received).hasSize(count - 1).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+        OutboxMail bad = outbox.get(ids.get(30));
+        assertThat(bad.status()).isEqualTo(OutboxMail.Status.FAILED);
+        assertThat(bad.nextAttemptAt()).as("permanent: no retry").isNull();
+        assertThat(bad.lastError()).contains("全角＠" + domain);
+        assertThat(ids.stream().filter(id -> !id.equals(ids.get(30))).map(outbox::get))
+                .allSatisfy(m -> assertThat(m.status()).isEqualTo(OutboxMail.Status.SENT));
+        assertThat(outbox.dispatchDue(10_000)).as("nothing left to send").isZero();
     }
 
     @Test
