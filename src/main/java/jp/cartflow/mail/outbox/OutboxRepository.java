@@ -161,9 +161,10 @@ class OutboxRepository {
         if (mails.isEmpty()) {
             return List.of();
         }
+        // a set-returning function in the select list: nextval runs once per row it yields
         List<Long> reserved = isPostgres() ? jdbc.sql(
-                        "SELECT nextval(pg_get_serial_sequence('mail_outbox', 'id')) FROM generate_series(1, :n)")
-                .param("n", mails.size()).query(Long.class).list() : null;
+                        "SELECT nextval(pg_get_serial_sequence('mail_outbox', 'id')), generate_series(1, :n)")
+                .param("n", mails.size()).query((rs, row) -> rs.getLong(1)).list() : null;
         MapSqlParameterSource[] rows = new MapSqlParameterSource[mails.size()];
         for (int i = 0; i < rows.length; i++) {
             NewMail mail = mails.get(i);
