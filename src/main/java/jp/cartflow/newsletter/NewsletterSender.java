@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -146,14 +147,21 @@ class NewsletterSender {
         List<Long> bounced = new ArrayList<>();
         List<Long> recipients = new ArrayList<>();
         List<NewMail> mails = new ArrayList<>();
+        // one query for the batch's flags instead of one per recipient
+        Map<String, BounceRegistry.Flag> flagged = bounces.flags(campaign.shopId(), batch.stream()
+                .filter(CampaignRepository.PendingRecipient::consented).map(CampaignRepository.PendingRecipient::email)
+                .toList());
+        // the campaign's texts are parsed once per batch, filled per member
+        NewsletterText.Template subject = NewsletterText.compile(campaign.subject());
+        NewsletterText.Template body = NewsletterText.compile(campaign.body());
         for (CampaignRepository.PendingRecipient r : batch) {
             if (!r.consented()) {
                 noConsent.add(r.id());
-            } else if (bounces.flag(campaign.shopId(), r.email()).isPresent()) {
+            } else if (flagged.containsKey(r.email().strip().toLowerCase(Locale.ROOT))) {
                 bounced.add(r.id());
             } else {
                 recipients.add(r.id());
-                mails.add(mail(campaign, sender, shop, r));
+                mails.add(mail(campaign, subject, body, sender, shop, r));
             }
         }
         Instant now = clock.instant();
@@ -201,15 +209,15 @@ class NewsletterSender {
         return sent.size();
     }
 
-    private NewMail mail(Campaign campaign, NewsletterSettings.Settings sender, Shop shop,
-                         CampaignRepository.PendingRecipient r) {
+    private NewMail mail(Campaign campaign, NewsletterText.Template subjectTemplate, NewsletterText.Template bodyTemplate,
+                         NewsletterSettings.Settings sender, Shop shop, CampaignRepository.PendingRecipient r) {
         String token = links.token(campaign.shopId(), r.memberId(), campaign.id());
         String unsubscribeUrl = links.url(token);
         Map<String, String> values = Map.of("memberName", r.name(), "memberEmail", r.email(), "shopName", shop.name(),
                 "senderName", sender.senderName(), "senderEmail", sender.senderEmail(),
                 "senderAddress", sender.postalAddress(), NewsletterText.UNSUBSCRIBE_TAG, unsubscribeUrl);
-        String subject = NewsletterText.render(campaign.subject(), values);
-        String body = NewsletterText.render(campaign.body(), values)
+        String subject = subjectTemplate.render(values);
+        String body = bodyTemplate.render(values)
                 + NewsletterText.footer(sender.senderName(), sender.senderEmail(), sender.postalAddress(), unsubscribeUrl);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");

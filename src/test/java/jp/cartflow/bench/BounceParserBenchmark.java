@@ -149,6 +149,18 @@ class BounceParserBenchmark {
         Files.createDirectories(out);
         Files.write(out.resolve("bounce-disagreements.tsv"), disagreements, StandardCharsets.UTF_8);
         System.out.println("  disagreements written to " + out.resolve("bounce-disagreements.tsv"));
+        double recipients = 100.0 * matched / pairs;
+        double detectedPercent = 100.0 * detected / referenceDetected;
+        double kinds = 100.0 * kindAgrees / matched;
+        BenchSummary.row(String.format(Locale.ROOT, "bounce parser, %d real mails", bounces.size() + notBounces.size()),
+                "-Dbench.bounces=<corpus-dir>",
+                String.format(Locale.ROOT, "MIME read only %,.0f files/CPU s; reference parser's answers", mimeOnly.perCpuSecond()),
+                String.format(Locale.ROOT, "%,.0f files/CPU s; recipients %.1f %%, detected %.1f %%, hard/soft %.1f %%",
+                        parse.perCpuSecond(), recipients, detectedPercent, kinds),
+                String.format(Locale.ROOT, "%.2f×", parse.perCpuSecond() / mimeOnly.perCpuSecond()),
+                "≥ 2,000 files/CPU s; ≥ 95 % / 95 % / 90 %",
+                parse.perCpuSecond() >= 2000 && recipients >= 95 && detectedPercent >= 95 && kinds >= 90);
+        BenchSummary.print();
         assertThat(referenceDetected).isPositive();
     }
 

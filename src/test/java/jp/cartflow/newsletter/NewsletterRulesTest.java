@@ -36,6 +36,18 @@ class NewsletterRulesTest {
     }
 
     @Test
+    @DisplayName("a campaign text parsed once renders per member exactly as render does: tags at both ends, unknown and empty values, no tag at all")
+    void compiledTemplateRendersLikeRender() {
+        Map<String, String> values = Map.of("memberName", "山田$1\\", "unsubscribeUrl", "http://x/u?t=1");
+        for (String text : new String[]{"<!--{memberName}--> 様 <!--{ unsubscribeUrl }-->", "前 <!--{memberName}-->",
+                "<!--{shopName}-->だけ", "タグなし", "", "<!--{memberName}--><!--{memberName}-->"}) {
+            assertThat(NewsletterText.compile(text).render(values)).as(text).isEqualTo(NewsletterText.render(text, values));
+        }
+        assertThat(NewsletterText.compile("<!--{memberName}--> 様").render(Map.of("memberName", "佐藤")))
+                .isEqualTo("佐藤 様");
+    }
+
+    @Test
     @DisplayName("MAIL-3: any attachment is refused with the Japanese pointer to the link way")
     void attachmentsRefused() {
         NewsletterRules.refuseAttachments(null);

@@ -1,6 +1,7 @@
 package jp.cartflow.webhook;
 
 import com.sun.net.httpserver.HttpServer;
+import jp.cartflow.bench.BenchSummary;
 import jp.cartflow.testsupport.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,6 +109,14 @@ class WebhookThroughputBenchmark extends PostgresIntegrationTest {
             System.out.printf("cartflow: %,d delivered, %.0f deliveries/s%n", delivered, cartflow);
             System.out.printf("floor:    %.0f POSTs/s (same client, no database)%n", floor);
             System.out.printf("ratio cartflow/floor: %.2f%n%n", cartflow / floor);
+            // issue 17's target: ≥ 500 deliveries/s to a local receiver
+            BenchSummary.row(String.format(Locale.ROOT, "webhooks, %,d deliveries", n),
+                    "-Dit.test=WebhookThroughputBenchmark -Dbench.webhooks=" + n,
+                    String.format(Locale.ROOT, "signed POSTs, same client, no database %.0f/s", floor),
+                    String.format(Locale.ROOT, "%.0f deliveries/s, %,d delivered", cartflow, delivered),
+                    String.format(Locale.ROOT, "%.2f×", cartflow / floor), "≥ 500 deliveries/s",
+                    cartflow >= 500 && delivered == n);
+            BenchSummary.print();
         } finally {
             receiver.stop(0);
             receiverThreads.shutdownNow();

@@ -8,6 +8,7 @@ import jp.cartflow.mail.smtp.MessageIds;
 import jp.cartflow.mail.smtp.OutgoingMail;
 import jp.cartflow.mail.smtp.SmtpProperties;
 import jp.cartflow.mail.smtp.SmtpReceipt;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The outbox: a mail is written in the same transaction as the business change that causes it, and
@@ -45,8 +51,15 @@ public class MailOutbox {
     private final Clock clock;
     private final String messageIdDomain;
     private final TransactionTemplate separateTransaction;
+    private final TransactionTemplate savepoint;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<ForwardingGate> forwardingGate;
+    /** Records {@link #sendAll}'s successes while the sending thread goes on (one thread: chunks stay in order). */
+    private final ExecutorService recorderThread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mail-outbox-recorder");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     MailOutbox(OutboxRepository repository, MailTransport transport, BounceRegistry bounces,
                Clock clock, SmtpProperties smtp, PlatformTransactionManager transactionManager,
@@ -60,6 +73,8 @@ public class MailOutbox {
         this.messageIdDomain = smtp.messageIdDomain();
         this.separateTransaction = new TransactionTemplate(transactionManager);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
@@ -109,14 +124,14 @@ public class MailOutbox {
         if (mails.isEmpty()) {
             return List.of();
         }
-        List<String> provisional = new ArrayList<>(mails.size());
+        List<String> uuids = new ArrayList<>(mails.size());
         for (NewMail mail : mails) {
             if (mail.shopId() != shopId) {
                 throw new IllegalArgumentException("a batch belongs to one shop");
             }
-            provisional.add("<pending." + UUID.randomUUID() + "@" + messageIdDomain + ">");
+            uuids.add(UUID.randomUUID().toString());
         }
-        return repository.insertAll(mails, provisional, clock.instant());
+        return repository.insertAll(mails, uuids, messageIdDomain, clock.instant());
     }
 
     /** What {@link #sendAll} did with one mail. */
@@ -126,40 +141,100 @@ public class MailOutbox {
     /**
      * Sends queued mails over one SMTP connection (a newsletter batch). A mail already SENT is reported sent
      * and not sent again (a retried batch). Successes are recorded every {@code chunk} mails in a short
-     * transaction of their own; a failure is recorded at once (permanent → FAILED, else it stays QUEUED with
-     * the error). Delivery stays at-least-once: a crash before a chunk is recorded resends that chunk with the
-     * same Message-IDs. Never clears a bounce record of a NEWSLETTER mail (BNC-3).
+     * transaction of their own, on the outbox's recorder thread while the next chunk goes out, so the database
+     * work overlaps the SMTP dialogue; at most one chunk is being recorded at a time, and the call returns only
+     * when every success is recorded. A failure is recorded at once (permanent → FAILED, else it stays QUEUED with
+     * the error) and does not touch the other mails of the batch. Delivery stays at-least-once: a crash before a
+     * chunk is recorded resends that chunk (at most two chunks) with the same Message-IDs. A recording that fails
+     * stops the batch (nothing more is sent) and is rethrown. Never clears a bounce record of a NEWSLETTER mail
+     * (BNC-3).
      */
     public List<BatchOutcome> sendAll(List<Long> ids) {
         List<BatchOutcome> outcomes = new ArrayList<>(ids.size());
-        List<OutboxMail> pending = new ArrayList<>();
-        List<String> replies = new ArrayList<>();
+        SentRecorder recorder = new SentRecorder();
         try (MailTransport.Connection connection = transport.openConnection()) {
             for (OutboxMail mail : repository.findAll(ids)) {
                 if (mail.status() == OutboxMail.Status.SENT) {
                     outcomes.add(new BatchOutcome(mail.id(), true, null));
                     continue;
                 }
+                recorder.rethrowIfFailed();
                 try {
-                    SmtpReceipt receipt = connection.send(toOutgoing(mail));
-                    pending.add(mail);
-                    replies.add(receipt.serverReply());
+                    SmtpReceipt receipt = connection.send(outgoing(mail));
+                    recorder.add(mail, receipt.serverReply());
                     outcomes.add(new BatchOutcome(mail.id(), true, null));
                 } catch (MailDeliveryException e) {
                     recordFailureSeparately(mail, e, null);
                     outcomes.add(new BatchOutcome(mail.id(), false, e.getMessage()));
                 }
-                if (pending.size() >= SEND_ALL_CHUNK) {
-                    recordSent(pending, replies);
-                }
             }
         } finally {
-            recordSent(pending, replies);
+            recorder.finish();
         }
         return outcomes;
     }
 
-    private static final int SEND_ALL_CHUNK = 100;
+    static final int SEND_ALL_CHUNK = 100;
+
+    /** The successes of one {@link #sendAll}, handed to the recorder thread chunk by chunk. */
+    private final class SentRecorder {
+
+        private List<OutboxMail> mails = new ArrayList<>();
+        private List<String> replies = new ArrayList<>();
+        private Future<?> inFlight;
+
+        void add(OutboxMail mail, String reply) {
+            mails.add(mail);
+            replies.add(reply);
+            if (mails.size() >= SEND_ALL_CHUNK) {
+                awaitInFlight();
+                List<OutboxMail> chunk = mails;
+                List<String> chunkReplies = replies;
+                mails = new ArrayList<>();
+                replies = new ArrayList<>();
+                inFlight = recorderThread.submit(() -> recordSent(chunk, chunkReplies));
+            }
+        }
+
+        /** A chunk that could not be recorded stops the batch. */
+        void rethrowIfFailed() {
+            if (inFlight != null && inFlight.isDone()) {
+                awaitInFlight();
+            }
+        }
+
+        /** Waits for the chunk in flight and records the rest on the calling thread. */
+        void finish() {
+            try {
+                awaitInFlight();
+            } finally {
+                recordSent(mails, replies);
+            }
+        }
+
+        private void awaitInFlight() {
+            if (inFlight == null) {
+                return;
+            }
+            Future<?> waiting = inFlight;
+            inFlight = null;
+            try {
+                waiting.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while recording sent mails", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("recording sent mails failed", e.getCause());
+            }
+        }
+    }
+
+    @PreDestroy
+    void stopRecorder() throws InterruptedException {
+        recorderThread.shutdown();
+        recorderThread.awaitTermination(30, TimeUnit.SECONDS);
+    }
 
     private void recordSent(List<OutboxMail> mails, List<String> replies) {
         if (mails.isEmpty()) {
@@ -211,36 +286,69 @@ public class MailOutbox {
         }
     }
 
-    /** Sends every due dispatcher mail; returns how many were sent. */
+    /** Due dispatcher mails claimed (and row-locked) together by one transaction of {@link #dispatchDue}. */
+    static final int DISPATCH_CLAIM = 20;
+
+    /**
+     * Sends the due dispatcher mails, at most {@code limit}; returns how many were sent. Mails are claimed
+     * {@value #DISPATCH_CLAIM} at a time with {@code FOR UPDATE SKIP LOCKED}: several nodes dispatch at once, a
+     * mail one node holds is skipped by the others, and its lock lasts until its SENT (or its failed attempt) is
+     * committed, so no two nodes send it. One SMTP connection serves the whole run instead of one per mail. A
+     * failed send is recorded with its backoff and the claim goes on. Each success is recorded under a savepoint:
+     * one whose recording fails is rolled back alone (it stays due), the claim's other outcomes are committed, and
+     * the failure is rethrown. Delivery stays at-least-once: a crash before a claim commits resends the mails of
+     * that claim (at most {@value #DISPATCH_CLAIM}) with the same Message-IDs.
+     */
     public int dispatchDue(int limit) {
         int sent = 0;
-        for (long id : repository.dueForDispatch(clock.instant(), limit)) {
-            Boolean delivered = separateTransaction.execute(status -> dispatchOne(id));
-            if (Boolean.TRUE.equals(delivered)) {
-                sent++;
+        int handled = 0;
+        try (MailTransport.Connection connection = transport.openConnection()) {
+            while (handled < limit) {
+                int size = Math.min(DISPATCH_CLAIM, limit - handled);
+                Claim claim = separateTransaction.execute(status -> dispatchClaimed(connection, size));
+                handled += claim.claimed();
+                sent += claim.sent();
+                if (claim.failure() != null) {
+                    throw claim.failure();
+                }
+                if (claim.claimed() < size) {
+                    break;
+                }
             }
         }
         return sent;
     }
 
-    private boolean dispatchOne(long id) {
-        OutboxMail mail = repository.lock(id).orElse(null);
-        if (mail == null || mail.status() != OutboxMail.Status.QUEUED || mail.nextAttemptAt() == null) {
-            return false;
+    private record Claim(int claimed, int sent, RuntimeException failure) {
+    }
+
+    private Claim dispatchClaimed(MailTransport.Connection connection, int size) {
+        List<OutboxMail> claimed = repository.claimDue(clock.instant(), size);
+        int sent = 0;
+        for (OutboxMail mail : claimed) {
+            if (withheld(mail)) {
+                continue;
+            }
+            SmtpReceipt receipt;
+            try {
+                receipt = connection.send(outgoing(mail));
+            } catch (MailDeliveryException e) {
+                boolean giveUp = e.isPermanent() || mail.attempts() + 1 >= MAX_DISPATCH_ATTEMPTS;
+                Instant next = giveUp ? null : clock.instant().plus(backoff(mail.attempts() + 1));
+                repository.markAttemptFailed(mail.id(), giveUp, e.getMessage(), e.serverReply().orElse(null), next);
+                log.warn("Outbox mail {} not sent (attempt {}): {}", mail.id(), mail.attempts() + 1, e.getMessage());
+                continue;
+            }
+            try {
+                savepoint.executeWithoutResult(status -> recordDelivered(mail, receipt));
+                sent++;
+            } catch (RuntimeException e) {
+                log.error("Outbox mail {} ({}) was accepted by the SMTP server but not recorded; it stays due and "
+                        + "goes out again with the same Message-ID", mail.id(), mail.messageId(), e);
+                return new Claim(claimed.size(), sent, e);
+            }
         }
-        if (withheld(mail)) {
-            return false;
-        }
-        try {
-            deliver(mail);
-            return true;
-        } catch (MailDeliveryException e) {
-            boolean giveUp = e.isPermanent() || mail.attempts() + 1 >= MAX_DISPATCH_ATTEMPTS;
-            Instant next = giveUp ? null : clock.instant().plus(backoff(mail.attempts() + 1));
-            repository.markAttemptFailed(id, giveUp, e.getMessage(), e.serverReply().orElse(null), next);
-            log.warn("Outbox mail {} not sent (attempt {}): {}", id, mail.attempts() + 1, e.getMessage());
-            return false;
-        }
+        return new Claim(claimed.size(), sent, null);
     }
 
     /** MAIL-4: a forward goes out only if its tool's switch is still on now, at dispatch. */
@@ -262,7 +370,10 @@ public class MailOutbox {
     }
 
     private void deliver(OutboxMail mail) throws MailDeliveryException {
-        SmtpReceipt receipt = transport.send(toOutgoing(mail));
+        recordDelivered(mail, transport.send(outgoing(mail)));
+    }
+
+    private void recordDelivered(OutboxMail mail, SmtpReceipt receipt) {
         Instant sentAt = clock.instant();
         repository.markSent(mail.id(), receipt.serverReply(), sentAt);
         events.publishEvent(new MailSent(mail.id(), mail.shopId(), mail.orderId(), mail.kind(), mail.templateKey(),
@@ -283,6 +394,18 @@ public class MailOutbox {
     private void recordFailureSeparately(OutboxMail mail, MailDeliveryException e, Instant next) {
         separateTransaction.executeWithoutResult(status -> repository.markAttemptFailed(mail.id(), e.isPermanent(),
                 e.getMessage(), e.serverReply().orElse(null), next));
+    }
+
+    /**
+     * The mail as the transport takes it. A stored address that the SMTP command cannot carry (e.g. an imported
+     * {@code 太郎@example.jp}) fails that one mail permanently, never the batch or the dispatcher's run.
+     */
+    private static OutgoingMail outgoing(OutboxMail mail) throws MailDeliveryException {
+        try {
+            return toOutgoing(mail);
+        } catch (IllegalArgumentException e) {
+            throw MailDeliveryException.permanent("cannot send mail " + mail.messageId() + ": " + e.getMessage(), e);
+        }
     }
 
     private static OutgoingMail toOutgoing(OutboxMail mail) {

@@ -1,5 +1,7 @@
 package jp.cartflow.mail.outbox;
 
+import jp.cartflow.mail.smtp.MessageIds;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,17 +85,15 @@ class OutboxRepository {
         return jdbc.sql("SELECT * FROM mail_outbox WHERE id = :id").param("id", id).query(OutboxRepository::map).optional();
     }
 
-    /** Locks the row, so a mail is never sent by two workers at once. */
-    Optional<OutboxMail> lock(long id) {
-        return jdbc.sql("SELECT * FROM mail_outbox WHERE id = :id FOR UPDATE").param("id", id)
-                .query(OutboxRepository::map).optional();
-    }
-
-    List<Long> dueForDispatch(Instant now, int limit) {
+    /**
+     * Claims up to {@code limit} due dispatcher mails for the rest of the transaction: row locks with SKIP LOCKED, so
+     * several nodes claim at once and never the same mail; a mail another node holds is left to it.
+     */
+    List<OutboxMail> claimDue(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id FROM mail_outbox WHERE status = 'QUEUED' AND next_attempt_at IS NOT NULL
-                AND next_attempt_at <= :now ORDER BY next_attempt_at, id""")
-                .param("now", timestamp(now)).query(Long.class).list().stream().limit(limit).toList();
+                SELECT * FROM mail_outbox WHERE status = 'QUEUED' AND next_attempt_at IS NOT NULL
+                AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("now", timestamp(now)).param("limit", limit).query(OutboxRepository::map).list();
     }
 
     List<OutboxMail> forOrder(long orderId) {
@@ -151,37 +151,84 @@ class OutboxRepository {
     }
 
     /**
-     * Queues many mails with one JDBC batch (newsletter batches). Each row gets a provisional
-     * {@code <pending.uuid@domain>} id first, then one statement turns them into {@code <outbox-id.uuid@domain>}
-     * (the form {@link jp.cartflow.mail.smtp.MessageIds#forOutbox} makes). Returns the ids in input order.
+     * Queues many mails with one JDBC batch (newsletter batches); returns the ids in input order. Every Message-ID
+     * has the form {@link jp.cartflow.mail.smtp.MessageIds#forOutbox} makes, {@code <outbox-id.uuid@domain>}.
+     * On PostgreSQL the ids are drawn from the table's sequence first (one statement), so each row is written once
+     * with its final Message-ID; elsewhere (H2, the demo) each row gets a provisional {@code <pending.uuid@domain>}
+     * first and one statement turns them into their final form.
      */
-    List<Long> insertAll(List<NewMail> mails, List<String> provisionalIds, Instant now) {
+    List<Long> insertAll(List<NewMail> mails, List<String> uuids, String messageIdDomain, Instant now) {
         if (mails.isEmpty()) {
             return List.of();
         }
+        // a set-returning function in the select list: nextval runs once per row it yields
+        List<Long> reserved = isPostgres() ? jdbc.sql(
+                        "SELECT nextval(pg_get_serial_sequence('mail_outbox', 'id')), generate_series(1, :n)")
+                .param("n", mails.size()).query((rs, row) -> rs.getLong(1)).list() : null;
         MapSqlParameterSource[] rows = new MapSqlParameterSource[mails.size()];
         for (int i = 0; i < rows.length; i++) {
             NewMail mail = mails.get(i);
+            String messageId = reserved == null ? "<pending." + uuids.get(i) + "@" + messageIdDomain + ">"
+                    : MessageIds.forOutbox(reserved.get(i), uuids.get(i), messageIdDomain);
             rows[i] = new MapSqlParameterSource()
-                    .addValue("shop", mail.shopId()).addValue("messageId", provisionalIds.get(i))
+                    .addValue("shop", mail.shopId()).addValue("messageId", messageId)
                     .addValue("kind", mail.kind().name()).addValue("templateKey", mail.templateKey())
                     .addValue("envelopeFrom", mail.sender().envelopeFrom()).addValue("from", formatFrom(mail))
                     .addValue("to", String.join(",", mail.to())).addValue("subject", mail.subject())
                     .addValue("body", mail.body()).addValue("charset", mail.charset())
                     .addValue("now", timestamp(now)).addValue("headers", formatHeaders(mail.headers()));
+            if (reserved != null) {
+                rows[i].addValue("id", reserved.get(i));
+            }
+        }
+        String columns = """
+                shop_id, message_id, kind, template_key, envelope_from, from_address,
+                    to_address, subject, body, charset, status, attempts, created_at, extra_headers""";
+        String values = """
+                :shop, :messageId, :kind, :templateKey, :envelopeFrom, :from, :to, :subject, :body, :charset,
+                    'QUEUED', 0, :now, :headers""";
+        if (reserved != null) {
+            insertRows("INSERT INTO mail_outbox (id, " + columns + ") VALUES ", "(:id, " + values + ")", rows);
+            return reserved;
         }
         KeyHolder keys = new GeneratedKeyHolder();
-        named.batchUpdate("""
-                INSERT INTO mail_outbox (shop_id, message_id, kind, template_key, envelope_from, from_address,
-                    to_address, subject, body, charset, status, attempts, created_at, extra_headers)
-                VALUES (:shop, :messageId, :kind, :templateKey, :envelopeFrom, :from, :to, :subject, :body, :charset,
-                    'QUEUED', 0, :now, :headers)""", rows, keys, new String[]{"id"});
+        named.batchUpdate("INSERT INTO mail_outbox (" + columns + ") VALUES (" + values + ")", rows, keys,
+                new String[]{"id"});
         List<Long> ids = keys.getKeyList().stream().map(k -> ((Number) k.get(k.containsKey("id") ? "id" : "ID")).longValue())
                 .toList();
         jdbc.sql("""
                 UPDATE mail_outbox SET message_id = REPLACE(message_id, '<pending.', CONCAT('<outbox-', CAST(id AS VARCHAR(20)), '.'))
                 WHERE id IN (:ids)""").param("ids", ids).update();
         return ids;
+    }
+
+    private static final int ROWS_PER_INSERT = 100;
+
+    /** Multi-row INSERTs of {@link #ROWS_PER_INSERT} rows each (one statement to parse and plan per chunk). */
+    private void insertRows(String insert, String rowTemplate, MapSqlParameterSource[] rows) {
+        for (int from = 0; from < rows.length; from += ROWS_PER_INSERT) {
+            int to = Math.min(rows.length, from + ROWS_PER_INSERT);
+            StringBuilder sql = new StringBuilder(insert);
+            MapSqlParameterSource params = new MapSqlParameterSource();
+            for (int i = from; i < to; i++) {
+                String suffix = "_" + (i - from);
+                sql.append(i > from ? ", " : "").append(rowTemplate.replaceAll(":(\\w+)", ":$1" + suffix));
+                for (String name : rows[i].getParameterNames()) {
+                    params.addValue(name + suffix, rows[i].getValue(name));
+                }
+            }
+            named.update(sql.toString(), params);
+        }
+    }
+
+    private Boolean postgres;
+
+    private boolean isPostgres() {
+        if (postgres == null) {
+            postgres = named.getJdbcTemplate().execute((ConnectionCallback<Boolean>) connection ->
+                    "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()));
+        }
+        return postgres;
     }
 
     List<OutboxMail> findAll(List<Long> ids) {
@@ -192,16 +239,23 @@ class OutboxRepository {
                 .query(OutboxRepository::map).list();
     }
 
-    /** Marks many mails sent with one JDBC batch. */
+    /**
+     * Marks many mails sent with one statement: every row gets its own SMTP reply through a {@code CASE} on the id
+     * (portable to H2), so PostgreSQL parses and plans once per chunk instead of once per mail.
+     */
     void markAllSent(List<Long> ids, List<String> replies, Instant at) {
-        MapSqlParameterSource[] rows = new MapSqlParameterSource[ids.size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = new MapSqlParameterSource().addValue("id", ids.get(i))
-                    .addValue("reply", truncate(replies.get(i), 1000)).addValue("at", timestamp(at));
+        if (ids.isEmpty()) {
+            return;
         }
-        named.batchUpdate("""
-                UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, smtp_reply = :reply, sent_at = :at,
-                    next_attempt_at = NULL, last_error = NULL WHERE id = :id""", rows);
+        StringBuilder cases = new StringBuilder("CASE id");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("at", timestamp(at)).addValue("ids", ids);
+        for (int i = 0; i < ids.size(); i++) {
+            cases.append(" WHEN :id").append(i).append(" THEN :reply").append(i);
+            params.addValue("id" + i, ids.get(i)).addValue("reply" + i, truncate(replies.get(i), 1000));
+        }
+        cases.append(" END");
+        named.update("UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, smtp_reply = " + cases
+                + ", sent_at = :at, next_attempt_at = NULL, last_error = NULL WHERE id IN (:ids)", params);
     }
 
     static String formatHeaders(Map<String, String> headers) {

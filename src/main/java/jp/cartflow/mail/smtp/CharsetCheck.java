@@ -52,6 +52,9 @@ public final class CharsetCheck {
             return Optional.empty();
         }
         boolean jis = OutgoingMail.ISO_2022_JP.equals(cs);
+        if (!jis && !hasLoneSurrogate(text)) {
+            return Optional.empty(); // UTF-8 carries every code point; only a broken surrogate pair cannot go
+        }
         String mapped = jis ? toJisMapping(text) : text; // same length: the mapping is 1:1 on BMP chars
         CharsetEncoder encoder = Charset.forName(cs).newEncoder();
         if (!(jis && hasHalfWidthKana(mapped)) && encoder.canEncode(mapped)) {
@@ -107,6 +110,18 @@ public final class CharsetCheck {
             }
         }
         return chars == null ? text : new String(chars);
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasHalfWidthKana(String s) {
