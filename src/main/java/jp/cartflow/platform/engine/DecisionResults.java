@@ -24,10 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * entry on each evaluation; docs/performance.md, "Checkout and my-page under load").
  * <p>
  * Which version is the latest is remembered too (for every table, from one query): looking it up was a tenth of a
- * subscription generation's time and a third of a checkout's. It
- * is looked up again as soon as this engine has deployed or loaded a deployment ({@link DecisionDeployments}), so a
- * table deployed on this node answers with its new version on the next call; a version deployed on another node of
- * the cluster is used here within {@link #LATEST_VERSION_REFRESH}. At our history level the engine records no decision history; when a level that does is configured
+ * subscription generation's time and a third of a checkout's. It is looked up again as soon as this engine has
+ * deployed or loaded a deployment ({@link DecisionDeployments}), so a table deployed on this node answers with its new
+ * version on the next call; a version deployed on another node of the cluster is used here within
+ * {@link #LATEST_VERSION_REFRESH}. At our history level the engine records no decision history; when a level that
+ * does is configured
  * ({@code full}), every call is evaluated by the engine so that no history row goes missing.
  */
 @Component
